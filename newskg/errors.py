@@ -58,6 +58,13 @@ class GoldFormatError(NewskgError):
     exit_status = 2
 
 
+class PredictionFormatError(NewskgError):
+    """A prediction file ``newskg eval`` cannot read as triples."""
+
+    code = "E401"
+    exit_status = 2
+
+
 class ModelError(NewskgError):
     """The spaCy model is missing or unusable."""
 
