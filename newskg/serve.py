@@ -322,7 +322,11 @@ _READ_ONLY = Answer.error(403, "this endpoint is read-only: SPARQL updates are r
 
 def make_server(source: str, host: str = "127.0.0.1", port: int = 7878, workers: int = 2,
                 timeout: float = DEFAULT_TIMEOUT, max_query_bytes: int = MAX_QUERY_BYTES) -> EndpointServer:
-    """Load ``source`` into the workers and bind; call ``serve_forever()``."""
+    """Load ``source`` into the workers and bind; call ``serve_forever()``.
+
+    The workers are started with multiprocessing's "spawn", so a script that
+    calls this must do so under ``if __name__ == "__main__":``.
+    """
     pool = QueryWorkers(str(source), workers, timeout)
     try:
         return EndpointServer((host, port), pool, max_query_bytes)
@@ -334,17 +338,19 @@ def make_server(source: str, host: str = "127.0.0.1", port: int = 7878, workers:
 def query_page() -> str:
     """The page at ``/``: a query box, the example queries, a result table.
     Everything inline, so it works with no network."""
-    from newskg.sparql import examples
+    from newskg.sparql import examples, prefixes
 
     shipped = {e.name: {"title": e.title, "text": e.text} for e in examples().values()}
     options = "".join(f'<option value="{html.escape(n)}">{html.escape(e["title"])}</option>' for n, e in shipped.items())
+    options = options.replace("<option ", "<option selected ", 1)
     first = next(iter(shipped.values()))["text"] if shipped else "SELECT * WHERE { ?s ?p ?o } LIMIT 10"
     return (_PAGE.replace("{options}", options)
             .replace("{examples}", json.dumps(shipped).replace("</", "<\\/"))
+            .replace("{prefixes}", json.dumps(prefixes()))
             .replace("{first}", html.escape(first)))
 
 
-_PAGE = """<!doctype html>
+_PAGE = r"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>newskg SPARQL</title>
 <style>
 body{font:15px/1.4 system-ui,sans-serif;margin:1.5em;color:#222}
@@ -355,17 +361,20 @@ th{background:#f3f3f3}#status{margin-left:1em;color:#555}pre{background:#f7f7f7;
 <h1>newskg SPARQL</h1>
 <p>Query the graph; prefixes such as <code>nkg:</code>, <code>rdfs:</code>, <code>country:</code> are predeclared.
 Machines: <code>GET /sparql?query=…</code> or <code>POST /sparql</code>.</p>
-<label>Example: <select id="example"><option value="">(choose)</option>{options}</select></label>
+<label>Example: <select id="example">{options}</select></label>
 <form id="form"><textarea id="query" name="query" spellcheck="false">{first}</textarea>
 <button type="submit">Run</button><span id="status"></span></form>
 <div id="result"></div>
 <script>
-const examples = {examples};
+const examples = {examples}, prefixes = {prefixes};
 const $ = id => document.getElementById(id);
 $("example").onchange = e => { if (examples[e.target.value]) $("query").value = examples[e.target.value].text; };
 function cell(term) {
   if (!term) return "";
-  return term.type === "uri" ? "<" + term.value + ">" : term.value;
+  if (term.type !== "uri") return term.value;
+  for (const [prefix, iri] of Object.entries(prefixes))
+    if (term.value.startsWith(iri) && /^[\w.-]*$/.test(term.value.slice(iri.length))) return prefix + ":" + term.value.slice(iri.length);
+  return "<" + term.value + ">";
 }
 $("form").onsubmit = async e => {
   e.preventDefault();
