@@ -5,7 +5,7 @@ tested, cached or replaced without knowing how its neighbours work.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 
 
@@ -124,12 +124,3 @@ class ArticleProblem:
 
     path: str
     reason: str
-
-
-@dataclass
-class BuildStats:
-    """What a build did, for the terminal summary."""
-
-    articles: int = 0
-    skipped: list[ArticleProblem] = field(default_factory=list)
-    seconds: float = 0.0

@@ -53,6 +53,7 @@ class KnowledgeGraph:
     base_iri: str = DEFAULT_BASE_IRI
     min_confidence: float = 0.5
     problems: list[ArticleProblem] = field(default_factory=list)
+    seconds: float = 0.0  # how long the build took
 
     # ---- IRIs -----------------------------------------------------------
     def entity_iri(self, key: str) -> URIRef:

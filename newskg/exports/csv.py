@@ -1,0 +1,53 @@
+"""``triples.csv``: one row per fact per article that states it, with the
+evidence sentence — the table a spreadsheet user or the scorer reads."""
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Iterator
+from dataclasses import astuple, dataclass, fields
+
+from newskg.exports.atomic import atomic_write
+from newskg.graph.knowledge_graph import KnowledgeGraph
+
+__all__ = ["FactRow", "fact_rows", "write_csv"]
+
+
+@dataclass(frozen=True)
+class FactRow:
+    subject: str
+    relation: str
+    object: str
+    subject_type: str
+    object_type: str
+    source: str  # the article's file path
+    evidence: str
+    confidence: float
+    extractor: str
+
+
+def fact_rows(kg: KnowledgeGraph) -> Iterator[FactRow]:
+    """Confident facts as rows, names not keys, ordered by article then text."""
+    entities = kg.entities
+    for fact in sorted(kg.confident_facts, key=lambda f: (kg.articles[f.evidence.article_id].path, f.evidence.start)):
+        subject = entities[fact.subject]
+        if fact.relation.literal_object:
+            obj_label, obj_type = fact.object, "Year"
+        else:
+            obj = entities[fact.object]
+            obj_label, obj_type = obj.label, obj.type.value
+        yield FactRow(subject.label, fact.relation.value, obj_label, subject.type.value, obj_type,
+                      kg.articles[fact.evidence.article_id].path, fact.evidence.sentence,
+                      round(fact.confidence, 3), fact.extractor)
+
+
+def write_csv(kg: KnowledgeGraph, path: str | os.PathLike) -> int:
+    """Write ``triples.csv`` atomically; returns the number of rows."""
+    count = 0
+    with atomic_write(path, newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([f.name for f in fields(FactRow)])
+        for row in fact_rows(kg):
+            writer.writerow(astuple(row))
+            count += 1
+    return count

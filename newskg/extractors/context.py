@@ -1,0 +1,121 @@
+"""What relation rules share: the article's sentences and mentions, the
+candidate facts they emit, and discourse memory — what "its", "the bloc",
+"the NATO member" or "the four other states" refer to.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from newskg.extractors.datafiles import read_table
+from newskg.extractors.mentions import DocMentions, SpanMention
+from newskg.model import EntityType, Relation
+
+NUMBER_WORDS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+POSSESSIVE_PRONOUNS = {"its", "their"}
+
+
+@lru_cache(maxsize=1)
+def cue_table() -> dict[str, list[dict[str, str]]]:
+    """Cue words by first word (``data/cues.tsv``)."""
+    table: dict[str, list[dict[str, str]]] = {}
+    for row in read_table("cues.tsv", ("cue", "relation", "role")):
+        table.setdefault(row["cue"].split()[0], []).append(row)
+    return table
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A fact found in one sentence, before keys become entities."""
+
+    subject: str
+    relation: Relation
+    object: str
+    sentence: int  # index into ArticleContext.sentences
+    extractor: str
+    confidence: float
+
+
+@dataclass
+class ArticleContext:
+    doc: object
+    mentions: DocMentions
+    sentences: list = field(init=False)
+    types: dict[str, EntityType] = field(init=False)
+
+    def __post_init__(self):
+        self.sentences = list(self.doc.sents)
+        self.types = {m.key: m.type for m in self.mentions.mentions}
+        self._sentence_of = {}
+        for index, sent in enumerate(self.sentences):
+            for i in range(sent.start, sent.end):
+                self._sentence_of[i] = index
+
+    # ---- lookups --------------------------------------------------------
+    def sentence_of(self, token_index: int) -> int:
+        return self._sentence_of[token_index]
+
+    def mentions_in(self, sentence: int) -> list[SpanMention]:
+        sent = self.sentences[sentence]
+        return self.mentions.in_range(sent.start, sent.end)
+
+    def mention_at(self, token_index: int) -> SpanMention | None:
+        return self.mentions.at(token_index)
+
+    def add_entity(self, key: str, label: str, etype: EntityType) -> str:
+        """Register an entity the rules composed ("Chinese foreign ministry")."""
+        self.mentions.labels.setdefault(key, label)
+        self.types.setdefault(key, etype)
+        return key
+
+    # ---- discourse memory ----------------------------------------------
+    def recent(self, sentence: int, types: tuple[EntityType, ...], back: int = 3,
+               nominal_only: bool = True) -> list[SpanMention]:
+        """Mentions of ``types`` in the ``back`` sentences before
+        ``sentence``, most recent first."""
+        found = []
+        for index in range(sentence - 1, max(-1, sentence - 1 - back), -1):
+            found.extend(reversed([m for m in self.mentions_in(index) if m.type in types
+                                   and not (nominal_only and m.adjectival)]))
+        return found
+
+    def topic_organisation(self, sentence: int) -> SpanMention | None:
+        """What "its", "the bloc" or an unstated object refers to: the most
+        recent organisation named in the preceding sentences."""
+        recent = self.recent(sentence, (EntityType.ORGANIZATION,))
+        return recent[0] if recent else None
+
+    def enumeration(self, sentence: int, size: int, excluding: set[str]) -> list[SpanMention]:
+        """Resolve "the four other Central Asian states" (or "the five
+        countries"): the most recent list of ``size`` + ``len(excluding)``
+        countries, named earlier in the article, that contains ``excluding``."""
+        for index in range(sentence - 1, -1, -1):
+            countries = [m for m in self.mentions_in(index) if m.type is EntityType.COUNTRY and not m.adjectival]
+            for run in _coordinated_runs(self.doc, countries):
+                keys = [m.key for m in run]
+                if len(set(keys)) == size + len(excluding) and excluding <= set(keys):
+                    return [m for m in run if m.key not in excluding]
+        return []
+
+
+def _coordinated_runs(doc, mentions: list[SpanMention]) -> list[list[SpanMention]]:
+    """Split mentions into runs joined only by commas, dashes and "and"/"or"."""
+    runs: list[list[SpanMention]] = []
+    for m in mentions:
+        if runs and all(t.text in (",", "and", "or", "—", "–", "-", "the") for t in doc[runs[-1][-1].end:m.start]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return [r for r in runs if len(r) > 1]
+
+
+def number_before(tokens) -> int | None:
+    """The count in "the four other states", "14 dialogue partners"."""
+    for token in tokens:
+        if token.lower_ in NUMBER_WORDS:
+            return NUMBER_WORDS[token.lower_]
+        if re.fullmatch(r"\d{1,2}", token.text):
+            return int(token.text)
+    return None

@@ -1,0 +1,50 @@
+"""``located_in``: places in countries.
+
+Stated: "in Astana, Kazakhstan", a dateline "ASTANA, Kazakhstan —", "the
+Tajikistan capital, Dushanbe", "Dushanbe, the capital of Tajikistan", "the
+German city of Hamburg". Known: a city the gazetteer places in a country
+that the article also names gets a lower-confidence fact (world knowledge,
+not text), kept below the default threshold so a reader can opt in.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from newskg.extractors.context import ArticleContext, Candidate
+from newskg.model import EntityType, Relation
+
+PLACE_TYPES = (EntityType.CITY, EntityType.LOCATION)
+PLACE_NOUNS = {"capital", "city", "town", "village", "port", "region", "province", "state"}
+KNOWN_CONFIDENCE = 0.45
+
+
+def extract(ctx: ArticleContext) -> Iterator[Candidate]:
+    doc = ctx.doc
+    for index, _ in enumerate(ctx.sentences):
+        mentions = ctx.mentions_in(index)
+        for place, country in zip(mentions, mentions[1:]):
+            between = [t.text for t in doc[place.end:country.start]]
+            # "Astana, Kazakhstan"
+            if place.type in PLACE_TYPES and country.type is EntityType.COUNTRY and between == [","] \
+                    and not country.adjectival:
+                yield Candidate(place.key, Relation.LOCATED_IN, country.key, index, "location.apposition.v1", 0.9)
+            # "the Tajikistan capital, Dushanbe", "the German city of Hamburg", "Kazakhstan's capital Astana"
+            first, second = place, country
+            words = [t.lower_ for t in doc[first.end:second.start] if t.text not in (",", "'s", "’s")]
+            if first.type is EntityType.COUNTRY and second.type in PLACE_TYPES and words \
+                    and words[0] in PLACE_NOUNS and len(words) <= 2 and set(words[1:]) <= {"of"}:
+                yield Candidate(second.key, Relation.LOCATED_IN, first.key, index, "location.capital.v1", 0.9)
+            # "Dushanbe, the capital of Tajikistan"
+            if first.type in PLACE_TYPES and second.type is EntityType.COUNTRY and words[-2:] in (["capital", "of"], ["city", "of"]):
+                yield Candidate(first.key, Relation.LOCATED_IN, second.key, index, "location.capital.v1", 0.9)
+    yield from _known(ctx)
+
+
+def _known(ctx: ArticleContext) -> Iterator[Candidate]:
+    named_countries = {m.key for m in ctx.mentions.mentions if m.type is EntityType.COUNTRY}
+    seen = set()
+    for m in ctx.mentions.mentions:
+        if m.type is EntityType.CITY and m.country_key in named_countries and m.key not in seen:
+            seen.add(m.key)
+            yield Candidate(m.key, Relation.LOCATED_IN, m.country_key, ctx.sentence_of(m.start),
+                            "location.gazetteer.v1", KNOWN_CONFIDENCE)

@@ -1,0 +1,194 @@
+"""``member_of``, ``not_member_of``, ``joining`` and ``partner_of``.
+
+A cue word from ``data/cues.tsv`` ("member", "set to join", "dialogue
+partners") anchors each fact. Its organisation is the one the cue governs
+("member of the SCO", "NATO member", "join the SCO"); failing that the only
+organisation in the sentence; failing that the organisation the preceding
+sentences are about ("Its core members are ...", "the bloc"), with lower
+confidence. Its members are the countries in the cue's clause — every item of
+a list, the referent of "the four other Central Asian states", the antecedent
+of "The NATO member, which ..." — and those an elliptical "but X are,
+alongside A and B" adds. Negation makes ``not_member_of``; "set to",
+"invited to", "will" make ``joining``, a plain past "joined" ``member_of``.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from newskg.extractors.context import ArticleContext, Candidate, cue_table, number_before
+from newskg.extractors.mentions import SpanMention
+from newskg.model import EntityType, Relation
+
+MEMBER_TYPES = (EntityType.COUNTRY, EntityType.ORGANIZATION)
+ALONGSIDE = {"alongside", "besides", "with", "like", "including"}
+COMPLETED_JOIN_TAGS = {"VBD", "VBN"}
+
+
+def extract(ctx: ArticleContext) -> Iterator[Candidate]:
+    for index, sent in enumerate(ctx.sentences):
+        for cue_start, cue_end, row in _cues(sent):
+            yield from _facts_for_cue(ctx, index, sent, cue_start, cue_end, row)
+
+
+def _cues(sent):
+    table = cue_table()
+    i = sent.start
+    doc = sent.doc
+    while i < sent.end:
+        best = None
+        for row in table.get(doc[i].lower_, ()):
+            words = row["cue"].split()
+            if [t.lower_ for t in doc[i:i + len(words)]] == words and (best is None or len(words) > len(best[1]["cue"].split())):
+                best = (i + len(words), row)
+        if best:
+            yield i, best[0], best[1]
+            i = best[0]
+        else:
+            i += 1
+
+
+def _facts_for_cue(ctx: ArticleContext, index, sent, start, end, row) -> Iterator[Candidate]:
+    doc = ctx.doc
+    cue = doc[end - 1]  # the head word of a multi-word cue ("dialogue partners")
+    relation = Relation(row["relation"])
+    if row["role"] == "join" and _completed_join(cue):
+        relation = Relation.MEMBER_OF
+    organisation, confidence = _organisation(ctx, index, sent, start, end)
+    if organisation is None:
+        return
+    clause = _clause_head(cue)
+    negated = _negated(clause) or _negated(cue)
+    if negated and relation is Relation.MEMBER_OF:
+        relation = Relation.NOT_MEMBER_OF
+    elif negated:
+        return
+    members = _members(ctx, index, sent, cue, clause, organisation)
+    if not members:
+        return
+    extractor = f"membership.{row['role']}.v1"
+    for member in members:
+        yield Candidate(member.key, relation, organisation.key, index, extractor, confidence)
+    # "X is not a member of the SCO, but the four other states are, alongside A and B."
+    if relation in (Relation.MEMBER_OF, Relation.NOT_MEMBER_OF):
+        for verb in clause.conjuncts:
+            if verb.i <= clause.i or any(c.dep_ in ("attr", "dobj", "acomp") for c in verb.children):
+                continue
+            verb_relation = Relation.NOT_MEMBER_OF if _negated(verb) else Relation.MEMBER_OF
+            excluded = {m.key for m in members}
+            for member in _ellipsis_members(ctx, index, sent, verb, excluded):
+                yield Candidate(member.key, verb_relation, organisation.key, index, "membership.ellipsis.v1",
+                                confidence - 0.1)
+
+
+def _completed_join(cue) -> bool:
+    """"Belarus joined NATO" states membership; "set to join", "will join",
+    "invited to join", "joining" do not."""
+    return cue.tag_ in COMPLETED_JOIN_TAGS and not any(c.dep_ in ("aux", "auxpass") for c in cue.children) \
+        and cue.dep_ not in ("xcomp", "advcl", "pcomp")
+
+
+def _organisation(ctx: ArticleContext, index, sent, start, end) -> tuple[SpanMention | None, float]:
+    doc = ctx.doc
+    orgs = [m for m in ctx.mentions_in(index) if m.type is EntityType.ORGANIZATION and not m.adjectival]
+    cue = doc[end - 1]
+    governed = [m for m in orgs if any(doc[i] in cue.subtree or doc[i].head == cue or doc[i] in cue.children
+                                       for i in range(m.start, m.end))]
+    near_before = [m for m in orgs if 0 <= start - m.end <= 1]  # "NATO member", "SCO member states"
+    for group in (near_before, governed):
+        if group:
+            return group[0], 0.85
+    if len(orgs) == 1 and orgs[0].end <= start:
+        return orgs[0], 0.8
+    after = [m for m in orgs if m.start >= end]
+    if after:
+        return after[0], 0.75
+    topic = ctx.topic_organisation(index)
+    return topic, 0.7
+
+
+def _clause_head(cue):
+    """The verb whose clause the cue sits in ("are" in "Its members are A, B")."""
+    token = cue
+    while token.dep_ not in ("ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp") and token.head.i != token.i:
+        if token.pos_ in ("VERB", "AUX") and token.i != cue.i:
+            break
+        token = token.head
+    return token
+
+
+def _negated(token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("not", "n't", "never", "no") for c in token.children)
+
+
+def _members(ctx: ArticleContext, index, sent, cue, clause, organisation) -> list[SpanMention]:
+    """The countries (or organisations) the cue says are members."""
+    doc = ctx.doc
+    candidates = [m for m in ctx.mentions_in(index) if m.type in MEMBER_TYPES and not m.adjectival
+                  and m.key != organisation.key and not _is_possessor(doc, m)]
+    # "NATO member Turkey", "member countries Kazakhstan and ...": the name right after the cue.
+    following = [m for m in candidates if m.start == cue.i + 1]
+    # The clause's own span, without other clauses hanging off it.
+    inside = [m for m in candidates if _in_clause(doc[m.start], clause)]
+    members = inside or following
+    if members:
+        return _unique(members)
+    # "the four other Central Asian states", "The NATO member, which ...": refer back.
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None:
+        referred = _referent(ctx, index, subject, set())
+        if referred:
+            return referred
+    return []
+
+
+def _ellipsis_members(ctx, index, sent, verb, excluded: set[str]) -> list[SpanMention]:
+    doc = ctx.doc
+    members = []
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None:
+        named = [m for m in ctx.mentions_in(index) if m.type is EntityType.COUNTRY and not m.adjectival
+                 and doc[m.start] in subject.subtree]
+        members = named or _referent(ctx, index, subject, excluded)
+    # "..., alongside India, Iran and Pakistan"
+    after_verb = [m for m in ctx.mentions_in(index) if m.type is EntityType.COUNTRY and not m.adjectival
+                  and m.start > verb.i and any(t.lower_ in ALONGSIDE for t in doc[verb.i:m.start])]
+    return _unique(members + after_verb)
+
+
+def _referent(ctx: ArticleContext, index, subject, excluded: set[str]) -> list[SpanMention]:
+    """What a subject without a name refers to: "the four other Central Asian
+    states" -> a list named earlier; "The NATO member" -> the last country."""
+    words = list(subject.subtree)
+    count = number_before(words)
+    if count is not None:
+        return ctx.enumeration(index, count, excluded)
+    if words and words[0].lower_ == "the":
+        recent = ctx.recent(index, (EntityType.COUNTRY,), back=1)
+        return recent[:1]
+    return []
+
+
+def _in_clause(token, clause) -> bool:
+    """Whether ``token`` belongs to ``clause`` itself, not to a clause
+    nested in it or coordinated with it."""
+    while token.i != clause.i:
+        if token.dep_ in ("conj", "relcl", "ccomp", "advcl", "acl") and token.pos_ in ("VERB", "AUX"):
+            return False
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return True
+
+
+def _is_possessor(doc, mention: SpanMention) -> bool:
+    """"Russia's close ally Belarus": Russia is not the one joining."""
+    return mention.end < len(doc) and doc[mention.end].lower_ in ("'s", "’s")
+
+
+def _unique(mentions: list[SpanMention]) -> list[SpanMention]:
+    seen, out = set(), []
+    for m in mentions:
+        if m.key not in seen:
+            seen.add(m.key)
+            out.append(m)
+    return out

@@ -1,0 +1,260 @@
+"""Mentions: which stretches of a parsed article name which entities.
+
+spaCy's entities are corrected with the gazetteer and the title table:
+titles are split off person names ("Kazakh President Kassym-Jomart Tokayev"
+is the Kazakh title + the person, whatever label NER gave the whole),
+nationalities point at their country ("Kazakh" -> Kazakhstan), known
+countries, cities and organisations get their canonical names and Wikidata
+ids, and news agencies named in credits are organisations, not people.
+
+Within an article, a short name resolves to the full name it abbreviates
+("Putin" -> "Vladimir Putin", "Xi" -> "Xi Jinping"; when two full names
+share it, the most recent one before it), and an acronym to the name it
+was introduced with ("... Organisation (SCO)", or whose initials it is).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from newskg.extractors.datafiles import read_table
+from newskg.extractors.gazetteer import Gazetteer
+from newskg.extractors.titles import Title, TitleTable
+from newskg.graph.namespaces import entity_key
+from newskg.model import EntityType, Mention
+
+#: spaCy labels we read, and the type a label means when nothing better is known.
+NER_TYPES = {
+    "PERSON": EntityType.PERSON,
+    "ORG": EntityType.ORGANIZATION,
+    "GPE": EntityType.LOCATION,
+    "LOC": EntityType.LOCATION,
+    "NORP": None,  # only nationalities that name a country
+    "FAC": None,
+}
+NAME_CHARS = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž]")
+ARTICLES = ("the ", "The ")
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> dict[str, str]:
+    """News agencies and outlets, often misread as people in photo credits."""
+    return {r["name"].lower(): r["label"] for r in read_table("outlets.tsv", ("name", "label"))}
+
+
+@dataclass
+class SpanMention:
+    """A mention with its place in the Doc and what the extractors need to
+    know about it (its title, whether it is an adjective like "Kazakh")."""
+
+    start: int  # token indices in the Doc, name only (title excluded)
+    end: int
+    type: EntityType
+    label: str
+    key: str
+    qid: str | None = None
+    adjectival: bool = False  # a nationality word standing for its country
+    title: Title | None = None
+    title_start: int | None = None  # first token of the title before the name
+    country_key: str | None = None  # for cities: the country the gazetteer puts them in
+    surface: str = ""
+
+    @property
+    def first_token(self) -> int:
+        return self.title_start if self.title_start is not None else self.start
+
+
+@dataclass
+class DocMentions:
+    """All mentions of one article, in text order, with a token index."""
+
+    article_id: str
+    mentions: list[SpanMention]
+    labels: dict[str, str] = field(default_factory=dict)  # key -> best label
+    qids: dict[str, str] = field(default_factory=dict)
+    _by_token: dict[int, SpanMention] = field(default_factory=dict)
+
+    def __post_init__(self):
+        for m in self.mentions:
+            for i in range(m.start, m.end):
+                self._by_token[i] = m
+
+    def at(self, token_index: int) -> SpanMention | None:
+        return self._by_token.get(token_index)
+
+    def in_range(self, start: int, end: int) -> list[SpanMention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+    def public(self, doc) -> list[Mention]:
+        """The stage's output in the shared data model."""
+        out = []
+        for m in self.mentions:
+            span = doc[m.start:m.end]
+            out.append(Mention(self.article_id, span.start_char, span.end_char, span.text, m.type,
+                               _sentence_index(doc, m.start), m.key))
+        return out
+
+
+def _sentence_index(doc, token_index: int) -> int:
+    return sum(1 for s in doc.sents if s.start <= token_index) - 1
+
+
+def find_mentions(doc, article_id: str) -> DocMentions:
+    gazetteer, titles = Gazetteer.load(), TitleTable.load()
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ in NER_TYPES:
+            mentions.extend(_classify(doc, ent, gazetteer, titles))
+    _attach_titles(doc, mentions, titles)
+    mentions = _resolve_short_names(mentions)
+    mentions = _resolve_acronyms(doc, mentions)
+    return DocMentions(article_id, mentions, _best_labels(mentions), {m.key: m.qid for m in mentions if m.qid})
+
+
+def _classify(doc, ent, gazetteer: Gazetteer, titles: TitleTable) -> list[SpanMention]:
+    """The mentions in one NER span: usually one; two when a title splits
+    it ("UN Secretary-General Antonio Guterres" -> UN + Guterres)."""
+    titled = _split_title(doc, ent.start, ent.end, titles)
+    if titled is None:
+        single = _classify_span(doc, ent.start, ent.end, ent.label_, gazetteer)
+        return [single] if single else []
+    owner = _classify_span(doc, ent.start, titled.title_start, ent.label_, gazetteer) \
+        if titled.title_start > ent.start else None
+    return [m for m in (owner, titled) if m is not None and (m is titled or m.qid or m.adjectival)]
+
+
+def _classify_span(doc, start: int, end: int, ner_label: str, gazetteer: Gazetteer) -> SpanMention | None:
+    # Drop a leading "the" and a trailing possessive from the name.
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and doc[end - 1].lower_ in ("'s", "’s", "'", "’"):
+        end -= 1
+    if start >= end or not NAME_CHARS.search(doc[start:end].text):
+        return None
+    text = doc[start:end].text
+    known = gazetteer.lookup(text)
+    demonym = gazetteer.by_demonym(text)
+    if known is not None and (ner_label != "NORP" or demonym is None):
+        return SpanMention(start, end, known.type, known.name, entity_key(known.type, known.name), known.qid,
+                           surface=text)
+    if demonym is not None:
+        return SpanMention(start, end, EntityType.COUNTRY, demonym.name, entity_key(EntityType.COUNTRY, demonym.name),
+                           demonym.qid, adjectival=True, surface=text)
+    if ner_label == "NORP":
+        return None
+    if text.lower() in _outlets():
+        label = _outlets()[text.lower()]
+        return SpanMention(start, end, EntityType.ORGANIZATION, label, entity_key(EntityType.ORGANIZATION, label),
+                           surface=text)
+    if ner_label in ("GPE", "LOC", "FAC"):
+        city = gazetteer.city(text) if ner_label != "LOC" else None
+        if city is not None:
+            return SpanMention(start, end, EntityType.CITY, city.name, entity_key(EntityType.CITY, city.name),
+                               country_key=entity_key(EntityType.COUNTRY, city.country.name), surface=text)
+        if ner_label == "FAC":
+            return None
+    etype = NER_TYPES[ner_label]
+    if etype is EntityType.PERSON and len(doc[start:end]) == 1 and doc[start].is_upper:
+        return None  # "XS", "LG": page chrome or initials, not a person
+    label = _clean_label(doc[start:end].text)
+    return SpanMention(start, end, etype, label, entity_key(etype, label), surface=text)
+
+
+def _split_title(doc, start: int, end: int, titles: TitleTable) -> SpanMention | None:
+    """A title inside or just before a person's name: "President Xi
+    Jinping", "Kazakh President Kassym-Jomart Tokayev" (labelled ORG)."""
+    # A title inside the entity span, followed by a capitalised name.
+    for i in range(start, end - 1):
+        found = titles.starting_at(doc, i)
+        if found is None:
+            continue
+        title, name_start = found
+        if name_start < end and all(_is_name_token(doc[j]) for j in range(name_start, end)):
+            label = _clean_label(doc[name_start:end].text)
+            return SpanMention(name_start, end, EntityType.PERSON, label, entity_key(EntityType.PERSON, label),
+                               title=title, title_start=i, surface=doc[name_start:end].text)
+        break
+    return None
+
+
+def _is_name_token(token) -> bool:
+    return token.text[:1].isupper() or token.text in ("-", "'", "’", ".") or token.is_punct and token.text == "-"
+
+
+def _clean_label(text: str) -> str:
+    text = " ".join(text.split())
+    for article in ARTICLES:
+        if text.startswith(article):
+            text = text[len(article):]
+    return text.strip(" ,.;:")
+
+
+def _attach_titles(doc, mentions: list[SpanMention], titles: TitleTable) -> None:
+    """Find the title written just before each person ("Chinese President
+    Xi Jinping": NER gives only the name) and record it on the mention."""
+    for m in mentions:
+        if m.type is not EntityType.PERSON or m.title is not None:
+            continue
+        end = m.start
+        if end > 0 and doc[end - 1].text == ",":
+            end -= 1  # "its foreign ministry spokesperson, Mao Ning"
+        found = titles.ending_at(doc, end)
+        if found is not None:
+            m.title, m.title_start = found
+
+
+def _resolve_short_names(mentions: list[SpanMention]) -> list[SpanMention]:
+    """Point "Putin" at "Vladimir Putin": a person whose name is the first or
+    last words of a longer name in the same article takes that name's key;
+    when several longer names fit, the most recent one before it."""
+    full_names = [m for m in mentions if m.type is EntityType.PERSON and len(m.label.split()) > 1]
+    resolved = []
+    for index, m in enumerate(mentions):
+        if m.type is EntityType.PERSON:
+            words = m.label.split()
+            candidates = [
+                (i, f) for i, f in enumerate(mentions)
+                if f in full_names and f.key != m.key and len(f.label.split()) > len(words)
+                and (_fold(f.label.split()[-len(words):]) == _fold(words) or _fold(f.label.split()[:len(words)]) == _fold(words))
+            ]
+            if candidates:
+                before = [c for c in candidates if c[0] < index]
+                _, target = (before or candidates)[-1 if before else 0]
+                m = replace(m, key=target.key, label=target.label)
+        resolved.append(m)
+    return resolved
+
+
+def _fold(words: list[str]) -> list[str]:
+    return [unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode().lower() for w in words]
+
+
+def _resolve_acronyms(doc, mentions: list[SpanMention]) -> list[SpanMention]:
+    """Give an acronym the key of the organisation it stands for: the one it
+    follows in brackets, or the one whose initials it is."""
+    orgs = [m for m in mentions if m.type is EntityType.ORGANIZATION and len(m.label.split()) > 1]
+    expansions: dict[str, SpanMention] = {}
+    for m in orgs:
+        initials = "".join(w[0] for w in m.label.split() if w[0].isupper())
+        expansions.setdefault(initials, m)
+        after = doc[m.end:m.end + 3]
+        if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and after[1].is_upper:
+            expansions[after[1].text] = m
+    resolved = []
+    for m in mentions:
+        target = expansions.get(m.label.replace(".", ""))
+        if m.type is EntityType.ORGANIZATION and m.label.isupper() and target is not None and m.qid is None:
+            m = replace(m, key=target.key, label=target.label, qid=target.qid)
+        resolved.append(m)
+    return resolved
+
+
+def _best_labels(mentions: list[SpanMention]) -> dict[str, str]:
+    """The longest label written for each key (full names over surnames)."""
+    labels: dict[str, str] = {}
+    for m in mentions:
+        if len(m.label) > len(labels.get(m.key, "")):
+            labels[m.key] = m.label
+    return labels

@@ -1,0 +1,178 @@
+"""``leader_of`` and ``affiliated_with`` from titles and appositions.
+
+* title before the name: "Chinese President Xi Jinping", "Turkey's President
+  Recep Tayyip Erdogan", "UN Secretary-General Antonio Guterres", "Kremlin
+  aide Yury Ushakov", "its foreign ministry spokesperson, Mao Ning";
+* apposition or copula after it: "X, a research fellow at Y", "X, a senior
+  fellow in Y and a research associate at Z", "X is executive director of Y
+  at Z", "X, the president of Y".
+
+A leader title ties a person to a country or organisation as its head
+(``leader_of``); other titles to an organisation (``affiliated_with``).
+Titles such as "Deputy" or "Vice" demote a leader title to a member one.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from newskg.extractors.context import POSSESSIVE_PRONOUNS, ArticleContext, Candidate
+from newskg.extractors.datafiles import read_table
+from newskg.extractors.gazetteer import Gazetteer
+from newskg.extractors.mentions import SpanMention
+from newskg.extractors.titles import Title, TitleTable
+from newskg.graph.namespaces import entity_key
+from newskg.model import EntityType, Relation
+
+ROLE_PREPOSITIONS = {"of", "at", "in", "with", "for", "from"}
+COPULAS = {"is", "was", "has been", "had been", "became", "becomes", "serves as", "served as", "remains"}
+SKIPPABLE = {"a", "an", "the", "then", "now", "current", "longtime", "long-time", "former", "new", "top"}
+
+
+@lru_cache(maxsize=1)
+def _bodies() -> dict[str, str]:
+    """Government bodies that stand between a country and a title
+    ("Chinese foreign ministry spokesperson"): phrase -> label noun."""
+    return {r["body"]: r["body"] for r in read_table("bodies.tsv", ("body",))}
+
+
+@lru_cache(maxsize=1)
+def _demoting() -> frozenset[str]:
+    return frozenset(r["word"] for r in read_table("title_modifiers.tsv", ("word",)))
+
+
+def extract(ctx: ArticleContext) -> Iterator[Candidate]:
+    for person in ctx.mentions.mentions:
+        if person.type is not EntityType.PERSON:
+            continue
+        sentence = ctx.sentence_of(person.start)
+        if person.title is not None:
+            title = _effective(ctx.doc, person.title, person.title_start)
+            owner = _owner_before(ctx, person.title_start, sentence)
+            if owner is not None:
+                yield from _role_facts(ctx, person, title, [owner], sentence, "roles.title_before.v1", 0.9)
+        for title, owners in _appositions(ctx, person, sentence):
+            yield from _role_facts(ctx, person, title, owners, sentence, "roles.apposition.v1", 0.85)
+
+
+def _effective(doc, title: Title, title_start: int) -> Title:
+    """"Deputy Prime Minister" is not the prime minister."""
+    if title.role == "leader" and title_start > 0 and doc[title_start - 1].lower_ in _demoting():
+        return Title(title.text, "member", title.owner)
+    return title
+
+
+def _role_facts(ctx, person, title: Title, owners, sentence, extractor, confidence) -> Iterator[Candidate]:
+    for position, (owner_key, owner_type) in enumerate(owners):
+        kind = "country" if owner_type is EntityType.COUNTRY else "organization"
+        if owner_type not in (EntityType.COUNTRY, EntityType.ORGANIZATION) or not title.applies_to(kind):
+            continue
+        if title.role == "leader" and position == 0:
+            yield Candidate(person.key, Relation.LEADER_OF, owner_key, sentence, extractor, confidence)
+        if kind == "organization" and title.role in ("leader", "member"):
+            yield Candidate(person.key, Relation.AFFILIATED_WITH, owner_key, sentence, extractor,
+                            confidence if title.role == "member" or position else confidence - 0.1)
+
+
+def _owner_before(ctx: ArticleContext, title_start: int, sentence: int) -> tuple[str, EntityType] | None:
+    """Whose title it is: the mention, possessive or pronoun just before it,
+    through a government body ("its foreign ministry spokesperson")."""
+    doc = ctx.doc
+    i = title_start
+    body = None
+    for size in (2, 1):
+        phrase = " ".join(t.lower_ for t in doc[max(0, i - size):i])
+        if i - size >= 0 and phrase in _bodies():
+            body, i = phrase, i - size
+            break
+    if i > 0 and doc[i - 1].lower_ in ("'s", "’s", "'", "’"):
+        i -= 1
+    if i == 0:
+        return None
+    owner: SpanMention | None = ctx.mention_at(i - 1)
+    if owner is None and doc[i - 1].lower_ in POSSESSIVE_PRONOUNS:
+        recent = ctx.recent(sentence + 1, (EntityType.COUNTRY, EntityType.ORGANIZATION), back=2)
+        owner = recent[0] if recent else None
+    if owner is None or owner.type not in (EntityType.COUNTRY, EntityType.ORGANIZATION):
+        return None
+    if body is None:
+        return owner.key, owner.type
+    return _government_body(ctx, owner, body), EntityType.ORGANIZATION
+
+
+def _government_body(ctx: ArticleContext, country: SpanMention, body: str) -> str:
+    """An organisation named from its country and body: "Chinese foreign ministry"."""
+    entry = Gazetteer.load().lookup(ctx.mentions.labels.get(country.key, country.label))
+    adjective = entry.demonyms[0] if entry is not None and entry.demonyms else f"{country.label}'s"
+    label = f"{adjective} {body}"
+    return ctx.add_entity(entity_key(EntityType.ORGANIZATION, label), label, EntityType.ORGANIZATION)
+
+
+def _appositions(ctx: ArticleContext, person: SpanMention, sentence: int):
+    """Titles written after the name, each with the owners that follow it:
+    ``[(Title, [(key, type), ...]), ...]``."""
+    doc, titles = ctx.doc, TitleTable.load()
+    end = ctx.sentences[sentence].end
+    i = person.end
+    if i < end and doc[i].text == ",":
+        i += 1
+    else:
+        copula = next((c for c in COPULAS if " ".join(t.lower_ for t in doc[i:i + len(c.split())]) == c), None)
+        if copula is None:
+            return []
+        i += len(copula.split())
+    found = []
+    while i < end:
+        owner_before = None
+        while i < end and (doc[i].lower_ in SKIPPABLE or doc[i].pos_ == "ADJ"):
+            i += 1
+        mention = ctx.mention_at(i)
+        if mention is not None and mention.type in (EntityType.COUNTRY, EntityType.ORGANIZATION):
+            owner_before = (mention.key, mention.type)  # "X, Germany's foreign minister"
+            i = mention.end
+            if i < end and doc[i].lower_ in ("'s", "’s"):
+                i += 1
+        match = titles.starting_at(doc, i)
+        if match is None:
+            break
+        title, i = match
+        title = _effective(doc, title, i - len(title.text.split()))
+        owners = [owner_before] if owner_before else []
+        while i < end and doc[i].lower_ in ROLE_PREPOSITIONS:
+            i += 1
+            owner, i = _next_owner(ctx, i, end)
+            if owner is None:
+                break
+            owners.append(owner)
+        if owners:
+            found.append((title, owners))
+        if i + 1 < end and doc[i].lower_ == "and" and doc[i + 1].lower_ in ("a", "an", "the"):
+            i += 1  # "a senior fellow in X and a research associate at Y"
+            continue
+        break
+    return found
+
+
+def _next_owner(ctx: ArticleContext, i: int, end: int):
+    """The organisation or country a preposition introduces, skipping a
+    possessor ("Harvard's Davis Center") and unnamed stretches ("the
+    Europe, Russia and Eurasia Program at ...")."""
+    doc = ctx.doc
+    while i < end and doc[i].lower_ in ("the", "a", "an"):
+        i += 1
+    mention = ctx.mention_at(i)
+    if mention is None or mention.type not in (EntityType.COUNTRY, EntityType.ORGANIZATION):
+        # An unnamed or mixed stretch: look for the next preposition.
+        j = i
+        while j < end and doc[j].lower_ not in ROLE_PREPOSITIONS and doc[j].text not in (",", ".", ";") \
+                and doc[j].pos_ not in ("VERB", "AUX"):
+            j += 1
+        if j < end and doc[j].lower_ in ROLE_PREPOSITIONS and j > i:
+            return _next_owner(ctx, j + 1, end)
+        return None, i
+    i = mention.end
+    if i < end and doc[i].lower_ in ("'s", "’s"):
+        following = ctx.mention_at(i + 1)
+        if following is not None and following.type is EntityType.ORGANIZATION:
+            mention, i = following, following.end
+    return (mention.key, mention.type), i

@@ -1,0 +1,54 @@
+"""Titles and office words ("Prime Minister", "spokesperson", "research
+fellow"), read from ``data/titles.tsv``, and where they stand in a Doc."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newskg.extractors.datafiles import read_table
+
+
+@dataclass(frozen=True)
+class Title:
+    """An office word: ``leader`` titles give ``leader_of``, ``member``
+    titles ``affiliated_with``; ``owner`` says whether it applies to a
+    country, an organisation or either."""
+
+    text: str
+    role: str  # leader | member | none
+    owner: str  # country | organization | any
+
+    def applies_to(self, owner_type: str) -> bool:
+        return self.owner in ("any", owner_type)
+
+
+class TitleTable:
+    """Longest-match lookup of titles by lower-cased word sequence."""
+
+    def __init__(self, titles: list[Title]):
+        self._by_words = {tuple(t.text.replace("-", " - ").split()): t for t in titles}
+        self.longest = max(len(words) for words in self._by_words)
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def load(cls) -> TitleTable:
+        rows = read_table("titles.tsv", ("title", "role", "owner"))
+        return cls([Title(r["title"], r["role"], r["owner"]) for r in rows])
+
+    def ending_at(self, tokens, end: int) -> tuple[Title, int] | None:
+        """The longest title whose last token is ``tokens[end - 1]``, with
+        the index of its first token."""
+        for size in range(min(self.longest, end), 0, -1):
+            words = tuple(t.lower_ for t in tokens[end - size:end])
+            if words in self._by_words:
+                return self._by_words[words], end - size
+        return None
+
+    def starting_at(self, tokens, start: int) -> tuple[Title, int] | None:
+        """The longest title whose first token is ``tokens[start]``, with the
+        index just past its last token."""
+        for size in range(min(self.longest, len(tokens) - start), 0, -1):
+            words = tuple(t.lower_ for t in tokens[start:start + size])
+            if words in self._by_words:
+                return self._by_words[words], start + size
+        return None
