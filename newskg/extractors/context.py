@@ -81,6 +81,13 @@ class ArticleContext:
                                    and not (nominal_only and m.adjectival)]))
         return found
 
+    def antecedent(self, sentence: int, types: tuple[EntityType, ...], back: int = 2) -> SpanMention | None:
+        """What "its"/"their" refers to: the most recent subject of the
+        given types in the preceding sentences, else the most recent mention."""
+        recent = self.recent(sentence, types, back)
+        subjects = [m for m in recent if self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
+        return (subjects or recent or [None])[0]
+
     def topic_organisation(self, sentence: int) -> SpanMention | None:
         """What "its", "the bloc" or an unstated object refers to: the most
         recent organisation named in the preceding sentences."""

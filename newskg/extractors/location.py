@@ -26,7 +26,7 @@ def extract(ctx: ArticleContext) -> Iterator[Candidate]:
             between = [t.text for t in doc[place.end:country.start]]
             # "Astana, Kazakhstan"
             if place.type in PLACE_TYPES and country.type is EntityType.COUNTRY and between == [","] \
-                    and not country.adjectival:
+                    and not country.adjectival and not _in_list(doc, place, country):
                 yield Candidate(place.key, Relation.LOCATED_IN, country.key, index, "location.apposition.v1", 0.9)
             # "the Tajikistan capital, Dushanbe", "the German city of Hamburg", "Kazakhstan's capital Astana"
             first, second = place, country
@@ -38,6 +38,14 @@ def extract(ctx: ArticleContext) -> Iterator[Candidate]:
             if first.type in PLACE_TYPES and second.type is EntityType.COUNTRY and words[-2:] in (["capital", "of"], ["city", "of"]):
                 yield Candidate(first.key, Relation.LOCATED_IN, second.key, index, "location.capital.v1", 0.9)
     yield from _known(ctx)
+
+
+def _in_list(doc, first, last) -> bool:
+    """"covers Central Asia, India and Iran" is a list, not "Astana, Kazakhstan"."""
+    after = doc[last.end:last.end + 1]
+    before = doc[max(0, first.start - 1):first.start]
+    return any(t.lower_ in ("and", "or") for t in after) or any(t.text == "," for t in before) \
+        and any(t.text == "," for t in after)
 
 
 def _known(ctx: ArticleContext) -> Iterator[Candidate]:

@@ -36,6 +36,9 @@ def _cues(sent):
     doc = sent.doc
     while i < sent.end:
         best = None
+        if i > sent.start and doc[i - 1].text == "-" and not doc[i - 2].whitespace_:
+            i += 1  # "the nine-member bloc" describes a size, not a membership
+            continue
         for row in table.get(doc[i].lower_, ()):
             words = row["cue"].split()
             if [t.lower_ for t in doc[i:i + len(words)]] == words and (best is None or len(words) > len(best[1]["cue"].split())):
@@ -107,9 +110,10 @@ def _organisation(ctx: ArticleContext, index, sent, start, end) -> tuple[SpanMen
 
 
 def _clause_head(cue):
-    """The verb whose clause the cue sits in ("are" in "Its members are A, B")."""
+    """The verb whose clause the cue sits in ("are" in "Its members are A,
+    B"; "invited" in "were invited to join", which lends "join" its subject)."""
     token = cue
-    while token.dep_ not in ("ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp") and token.head.i != token.i:
+    while token.dep_ not in ("ROOT", "conj", "ccomp", "advcl", "relcl") and token.head.i != token.i:
         if token.pos_ in ("VERB", "AUX") and token.i != cue.i:
             break
         token = token.head

@@ -91,8 +91,9 @@ def _owner_before(ctx: ArticleContext, title_start: int, sentence: int) -> tuple
         return None
     owner: SpanMention | None = ctx.mention_at(i - 1)
     if owner is None and doc[i - 1].lower_ in POSSESSIVE_PRONOUNS:
-        recent = ctx.recent(sentence + 1, (EntityType.COUNTRY, EntityType.ORGANIZATION), back=2)
-        owner = recent[0] if recent else None
+        # Only a country has a foreign ministry: "its foreign ministry spokesperson".
+        types = (EntityType.COUNTRY,) if body else (EntityType.COUNTRY, EntityType.ORGANIZATION)
+        owner = ctx.antecedent(sentence, types)
     if owner is None or owner.type not in (EntityType.COUNTRY, EntityType.ORGANIZATION):
         return None
     if body is None:
