@@ -259,22 +259,13 @@ def read_predictions(path: str | Path, per_source: bool = False) -> list[Predict
 
 
 def predictions_from_graph(kg: KnowledgeGraph) -> list[Prediction]:
-    """The confident facts of a build, named as ``triples.csv`` names them,
-    so scoring a build directly equals scoring its ``triples.csv``.
+    """The rows ``triples.csv`` would hold for a build, so scoring a build
+    directly equals scoring its ``triples.csv``.
     """
-    def name(key: str) -> str:
-        return kg.entities[key].label
+    from newskg.exports.csv import fact_rows
 
-    return [
-        Prediction(
-            subject=name(fact.subject),
-            relation=fact.relation,
-            object=fact.object if fact.relation.literal_object else name(fact.object),
-            source=kg.articles[fact.evidence.article_id].path,
-            evidence=fact.evidence.sentence,
-        )
-        for fact in kg.confident_facts
-    ]
+    return [Prediction(row.subject, Relation(row.relation), row.object, row.source, row.evidence)
+            for row in fact_rows(kg)]
 
 
 def _read_text(path: Path, error: type[NewskgError]) -> str:

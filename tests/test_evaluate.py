@@ -14,6 +14,7 @@ import pytest
 import newskg
 from newskg import evaluate
 from newskg.cli import main
+from newskg.exports.csv import write_csv
 from newskg.graph.knowledge_graph import KnowledgeGraph
 from newskg.model import Article, Entity, EntityType, Evidence, Fact, Relation
 
@@ -217,6 +218,11 @@ def test_eval_without_pred_builds_the_articles_and_scores_confident_facts(gold, 
     assert status == 0 and built == [[str(tmp_path / "news_a.txt")]]
     assert data["relations"]["leader_of"]["tp"] == 1 and data["relations"]["leader_of"]["fp"] == 0
     assert data["relations"]["founded_in"]["fp"] == 1  # stated in news_b, built from news_a
+    write_csv(kg, tmp_path / "triples.csv")
+    _, out, _ = run_eval(gold, "--pred", tmp_path / "triples.csv", "--json", "--per-source", capsys=capsys)
+    from_csv = json.loads(out)  # scoring a build equals scoring its triples.csv
+    assert [from_csv[k] for k in ("micro", "relations", "predicted_facts")] == \
+        [data[k] for k in ("micro", "relations", "predicted_facts")]
 
 
 def test_pred_and_articles_together_are_a_usage_error(tmp_path, capsys):
