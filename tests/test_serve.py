@@ -208,7 +208,7 @@ def test_seed_graph_sco_members_over_http_match_newskg_query(tmp_path):
     graph = tmp_path / "graph.ttl"
     query = sparql.example("members").text
     local = subprocess.run([sys.executable, "-m", "newskg", "query", str(graph), query, "--format", "csv"],
-                           check=True, capture_output=True, text=True).stdout
+                           check=True, capture_output=True).stdout.decode()  # bytes: keep CSV's \r\n
     port = free_port()
     process = serve_cli(graph, port)
     try:
