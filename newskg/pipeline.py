@@ -46,6 +46,6 @@ def build(
     for article, doc in zip(todo, docs):
         extractions.append(extract(doc, article))
         advance(1)
-    entities, facts = resolve(extractions)
+    entities, facts, written_names = resolve(extractions)
     return KnowledgeGraph({a.id: a for a in todo}, entities, facts, base_iri, min_confidence, problems,
-                          seconds=time.perf_counter() - started)
+                          written_names=written_names, seconds=time.perf_counter() - started)

@@ -1,5 +1,11 @@
 """``triples.csv``: one row per fact per article that states it, with the
-evidence sentence — the table a spreadsheet user or the scorer reads."""
+evidence sentence — the table a spreadsheet user or the scorer reads.
+
+Names are written as that article writes them ("US" in one row, "United
+States" in another), so each row quotes its source; ``subject_id`` and
+``object_id`` are the entity keys (the IRI paths), which are the same
+across articles and join rows about one entity.
+"""
 from __future__ import annotations
 
 import csv
@@ -24,21 +30,22 @@ class FactRow:
     evidence: str
     confidence: float
     extractor: str
+    subject_id: str
+    object_id: str
 
 
 def fact_rows(kg: KnowledgeGraph) -> Iterator[FactRow]:
     """Confident facts as rows, names not keys, ordered by article then text."""
     entities = kg.entities
     for fact in sorted(kg.confident_facts, key=lambda f: (kg.articles[f.evidence.article_id].path, f.evidence.start)):
-        subject = entities[fact.subject]
+        article = fact.evidence.article_id
         if fact.relation.literal_object:
-            obj_label, obj_type = fact.object, "Year"
+            obj_name, obj_type, obj_id = fact.object, "Year", ""
         else:
-            obj = entities[fact.object]
-            obj_label, obj_type = obj.label, obj.type.value
-        yield FactRow(subject.label, fact.relation.value, obj_label, subject.type.value, obj_type,
-                      kg.articles[fact.evidence.article_id].path, fact.evidence.sentence,
-                      round(fact.confidence, 3), fact.extractor)
+            obj_name, obj_type, obj_id = kg.name_in_article(fact.object, article), entities[fact.object].type.value, fact.object
+        yield FactRow(kg.name_in_article(fact.subject, article), fact.relation.value, obj_name,
+                      entities[fact.subject].type.value, obj_type, kg.articles[article].path,
+                      fact.evidence.sentence, round(fact.confidence, 3), fact.extractor, fact.subject, obj_id)
 
 
 def write_csv(kg: KnowledgeGraph, path: str | os.PathLike) -> int:

@@ -25,6 +25,7 @@ class ArticleExtraction:
     mentions: tuple[Mention, ...]
     entities: dict[str, Entity]
     facts: tuple[Fact, ...]
+    names: dict[str, str]  # key -> the fullest name this article writes for it
 
 
 def extract(doc, article: Article) -> ArticleExtraction:
@@ -39,7 +40,18 @@ def extract(doc, article: Article) -> ArticleExtraction:
                 candidates[key] = c
     facts = tuple(_fact(ctx, article, c) for c in candidates.values())
     used = {f.subject for f in facts} | {f.object for f in facts if not f.relation.literal_object}
-    return ArticleExtraction(article, tuple(ctx.mentions.public(doc)), _entities(ctx, used), facts)
+    entities = _entities(ctx, used)
+    return ArticleExtraction(article, tuple(ctx.mentions.public(doc)), entities, facts, _written_names(ctx, entities))
+
+
+def _written_names(ctx: ArticleContext, entities: dict[str, Entity]) -> dict[str, str]:
+    """The longest name the article itself uses for each entity (not a
+    nationality adjective), so a per-article row quotes the article."""
+    names: dict[str, str] = {}
+    for m in ctx.mentions.mentions:
+        if m.key in entities and not m.adjectival and m.surface and len(m.surface) > len(names.get(m.key, "")):
+            names[m.key] = m.surface
+    return names
 
 
 def _fact(ctx: ArticleContext, article: Article, c: Candidate) -> Fact:

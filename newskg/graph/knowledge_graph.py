@@ -53,7 +53,12 @@ class KnowledgeGraph:
     base_iri: str = DEFAULT_BASE_IRI
     min_confidence: float = 0.5
     problems: list[ArticleProblem] = field(default_factory=list)
+    written_names: dict[tuple[str, str], str] = field(default_factory=dict)  # (article id, key) -> name as written
     seconds: float = 0.0  # how long the build took
+
+    def name_in_article(self, key: str, article_id: str) -> str:
+        """How the article wrote an entity, else its canonical label."""
+        return self.written_names.get((article_id, key)) or self.entities[key].label
 
     # ---- IRIs -----------------------------------------------------------
     def entity_iri(self, key: str) -> URIRef:

@@ -35,8 +35,11 @@ def fold_spelling(key: str) -> str:
     return key
 
 
-def resolve(extractions: Iterable[ArticleExtraction]) -> tuple[dict[str, Entity], list[Fact]]:
-    """Merge article-level entities into build-level ones; rewrite facts."""
+def resolve(extractions: Iterable[ArticleExtraction]) -> tuple[dict[str, Entity], list[Fact], dict[tuple[str, str], str]]:
+    """Merge article-level entities into build-level ones; rewrite facts.
+
+    Also returns how each article wrote each entity: ``(article id, key) -> name``.
+    """
     extractions = list(extractions)
     by_key: dict[str, list[Entity]] = defaultdict(list)
     for extraction in extractions:
@@ -49,11 +52,12 @@ def resolve(extractions: Iterable[ArticleExtraction]) -> tuple[dict[str, Entity]
         merged[mapping[key]].extend(entities)
     entities = {key: _merge(key, group) for key, group in merged.items()}
     facts = []
+    written = {(x.article.id, mapping[key]): name for x in extractions for key, name in x.names.items()}
     for extraction in extractions:
         for fact in extraction.facts:
             obj = fact.object if fact.relation.literal_object else mapping.get(fact.object, fact.object)
             facts.append(replace(fact, subject=mapping.get(fact.subject, fact.subject), object=obj))
-    return entities, facts
+    return entities, facts, written
 
 
 def _surnames(mapping: dict[str, str], by_key: dict[str, list[Entity]]) -> dict[str, str]:
