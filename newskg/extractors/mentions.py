@@ -193,7 +193,8 @@ def _name_continuation(doc, end: int) -> int:
         j = end + 1
         while j < len(doc) and (doc[j].is_title or doc[j].lower_ in ("and", "&") and j + 1 < len(doc) and doc[j + 1].is_title):
             j += 1
-        return j
+        if doc[j - 1].is_title:
+            return j
     return end
 
 
@@ -268,7 +269,7 @@ def _is_name_token(token) -> bool:
 
 
 def _clean_label(text: str) -> str:
-    text = " ".join(text.split())
+    text = re.sub(r"\s*\([^()]*\)?$", "", " ".join(text.split()))  # "... Development (EBRD)"
     for article in ARTICLES:
         if text.startswith(article):
             text = text[len(article):]

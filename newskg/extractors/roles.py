@@ -13,6 +13,7 @@ Titles such as "Deputy" or "Vice" demote a leader title to a member one.
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -30,10 +31,10 @@ SKIPPABLE = {"a", "an", "the", "then", "now", "current", "longtime", "long-time"
 
 
 @lru_cache(maxsize=1)
-def _bodies() -> dict[str, str]:
+def _bodies() -> frozenset[str]:
     """Government bodies that stand between a country and a title
-    ("Chinese foreign ministry spokesperson"): phrase -> label noun."""
-    return {r["body"]: r["body"] for r in read_table("bodies.tsv", ("body",))}
+    ("Chinese foreign ministry spokesperson")."""
+    return frozenset(r["body"] for r in read_table("bodies.tsv", ("body",)))
 
 
 @lru_cache(maxsize=1)
@@ -42,17 +43,70 @@ def _demoting() -> frozenset[str]:
 
 
 def extract(ctx: ArticleContext) -> Iterator[Candidate]:
+    dominant = _dominant_country(ctx)
     for person in ctx.mentions.mentions:
         if person.type is not EntityType.PERSON:
             continue
         sentence = ctx.sentence_of(person.start)
         if person.title is not None:
-            title = _effective(ctx.doc, person.title, person.title_start)
+            title = _effective(ctx.doc, _inherited(ctx, person, sentence), person.title_start)
             owner = _owner_before(ctx, person.title_start, sentence)
             if owner is not None:
                 yield from _role_facts(ctx, person, title, [owner], sentence, "roles.title_before.v1", 0.9)
+            elif title.role == "leader" and title.owner != "organization" and dominant is not None:
+                # "Prime Minister Tony Abbott told parliament ..." in an article about Australia.
+                yield from _role_facts(ctx, person, title, [dominant], sentence, "roles.implicit_country.v1", 0.6)
+        else:
+            owner = _possessor(ctx, person)
+            if owner is not None:
+                # "Hungary's Orban", "DW's Jan Walter": a country's person leads it, an organisation's works there.
+                title = Title("'s", "leader" if owner[1] is EntityType.COUNTRY else "member", "any")
+                yield from _role_facts(ctx, person, title, [owner], sentence, "roles.possessive.v1", 0.6)
+        party = _bracketed_organisation(ctx, person)
+        if party is not None:
+            # "Volker Kauder (CDU)"
+            yield Candidate(person.key, Relation.AFFILIATED_WITH, party, sentence, "roles.bracket.v1", 0.8)
         for title, owners in _appositions(ctx, person, sentence):
             yield from _role_facts(ctx, person, title, owners, sentence, "roles.apposition.v1", 0.85)
+
+
+def _dominant_country(ctx: ArticleContext) -> tuple[str, EntityType] | None:
+    """The country an article is about: named (noun or adjective) at least
+    three times and twice as often as any other."""
+    counts = Counter(m.key for m in ctx.mentions.mentions if m.type is EntityType.COUNTRY)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 3 or len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return ranked[0][0], EntityType.COUNTRY
+
+
+def _inherited(ctx: ArticleContext, person: SpanMention, sentence: int) -> Title:
+    """"his South African counterpart Jacob Zuma" holds the office of the
+    other titled person in the sentence."""
+    if person.title.role != "inherit":
+        return person.title
+    others = [m.title for m in ctx.mentions_in(sentence)
+              if m.type is EntityType.PERSON and m.key != person.key and m.title and m.title.role != "inherit"]
+    return others[0] if others else Title(person.title.text, "none", "any")
+
+
+def _possessor(ctx: ArticleContext, person: SpanMention) -> tuple[str, EntityType] | None:
+    doc = ctx.doc
+    if person.start < 2 or doc[person.start - 1].lower_ not in ("'s", "’s"):
+        return None
+    owner = ctx.mention_at(person.start - 2)
+    if owner is None or owner.type not in (EntityType.COUNTRY, EntityType.ORGANIZATION) or owner.adjectival:
+        return None
+    return owner.key, owner.type
+
+
+def _bracketed_organisation(ctx: ArticleContext, person: SpanMention) -> str | None:
+    doc = ctx.doc
+    if person.end + 2 < len(doc) and doc[person.end].text == "(" :
+        inner = ctx.mention_at(person.end + 1)
+        if inner is not None and inner.type is EntityType.ORGANIZATION and doc[inner.end:inner.end + 1].text == ")":
+            return inner.key
+    return None
 
 
 def _effective(doc, title: Title, title_start: int) -> Title:
@@ -82,7 +136,7 @@ def _owner_before(ctx: ArticleContext, title_start: int, sentence: int) -> tuple
     body = None
     for size in (2, 1):
         phrase = " ".join(t.lower_ for t in doc[max(0, i - size):i])
-        if i - size >= 0 and phrase in _bodies():
+        if i - size >= 0 and phrase in _bodies() and ctx.mention_at(i - 1) is None:
             body, i = phrase, i - size
             break
     if i > 0 and doc[i - 1].lower_ in ("'s", "’s", "'", "’"):
