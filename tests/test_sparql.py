@@ -159,8 +159,6 @@ def test_single_outlet_facts_name_their_outlet(store):
     assert all(key[1] != "nkg:memberOf" or key[0] != "country:turkmenistan" for key in found)
 
 
-@pytest.mark.xfail(strict=True, reason="KnowledgeGraph._fact_quads writes a symmetric fact in the order the "
-                   "sentence gave it instead of Fact.triple's order (asked in /work/notes/requests.md)")
 def test_a_meeting_written_either_way_round_is_one_corroborated_fact():
     kg = sample_kg()
     kg.facts[2] = _fact(XI, Relation.MET_WITH, PUTIN, "voa1", VOA_TALKS, start=200)

@@ -128,18 +128,11 @@ class KnowledgeGraph:
         if article.url:
             yield iri, SCHEMA.url, Literal(article.url, datatype=XSD.anyURI), iri
 
-    def _object_term(self, fact: Fact):
-        if fact.relation.literal_object:
-            return Literal(fact.object, datatype=XSD.gYear)
-        return self.entity_iri(fact.object)
-
     def _fact_quads(self, fact: Fact) -> Iterator[Quad]:
         graph = self.article_iri(fact.evidence.article_id)
-        subject, prop, obj = (
-            self.entity_iri(fact.subject),
-            URIRef(relation_property(fact.relation)),
-            self._object_term(fact),
-        )
+        s, relation, o = fact.triple  # "A met B" and "B met A" are one triple
+        subject, prop = self.entity_iri(s), URIRef(relation_property(relation))
+        obj = Literal(o, datatype=XSD.gYear) if relation.literal_object else self.entity_iri(o)
         confident = fact.confidence >= self.min_confidence
         if confident:
             yield subject, prop, obj, graph
