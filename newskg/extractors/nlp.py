@@ -1,5 +1,5 @@
 """The spaCy pipeline: the pinned English model with only the components the
-extractors use, a gazetteer EntityRuler before the statistical NER (so
+extractors use, gazetteer EntityRulers around the statistical NER (so
 "BRICS" is an organisation and "Kazakh" a nationality whatever the model
 thinks), and paragraph breaks forced to be sentence breaks.
 """
@@ -44,9 +44,23 @@ def load_nlp(model: str = DEFAULT_MODEL):
         Language.component("newskg_paragraph_breaks", func=_paragraph_breaks)
     nlp = _load_model(model)
     nlp.add_pipe("newskg_paragraph_breaks", before="parser")
-    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
-    ruler.add_patterns(Gazetteer.load().patterns())
+    patterns = Gazetteer.load().patterns()
+    late = [p for p in patterns if p["label"] == "GPE" and _single_word(p["pattern"])]
+    # Organisations, nationalities and multi-word places go first, so NER
+    # cannot call BRICS a place or swallow "Kazakh" into a name. One-word
+    # places go after NER and only fill gaps: first, they would cut "Latin
+    # America" down to America and "Michael Jordan" to Jordan.
+    first = nlp.add_pipe("entity_ruler", name="gazetteer_names", before="ner",
+                         config={"phrase_matcher_attr": "ORTH"})
+    first.add_patterns([p for p in patterns if p not in late])
+    last = nlp.add_pipe("entity_ruler", name="gazetteer_places", after="ner",
+                        config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False})
+    last.add_patterns(late)
     return nlp
+
+
+def _single_word(pattern) -> bool:
+    return len(pattern) == 1 if isinstance(pattern, list) else " " not in pattern and "-" not in pattern
 
 
 def _paragraph_breaks(doc):
