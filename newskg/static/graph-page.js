@@ -14,6 +14,8 @@
   const NODE_SIZE = [9, 34]; // radius in canvas units, fewest to most facts
   const LABEL_PX = [12, 16]; // label height on screen, fewest to most facts
   const HIDDEN_LABEL = 0.5; // a font size vis-network never draws (below its drawThreshold)
+  const EDGE_LABEL_PX = 11; // relation labels on lines, once lines are long enough to hold them
+  const EDGE_LABEL_ROOM = 90; // typical line length on screen (px) from which they are shown
 
   const typeInfo = new Map(data.types.map((t) => [t.name, t]));
   const relationInfo = new Map(data.relations.map((r) => [r.name, r]));
@@ -178,7 +180,7 @@
       enabled: true,
       solver: "forceAtlas2Based",
       forceAtlas2Based: {
-        gravitationalConstant: -160, centralGravity: 0.012, springLength: 150,
+        gravitationalConstant: -200, centralGravity: 0.012, springLength: 170,
         springConstant: 0.05, damping: 0.5, avoidOverlap: 0.8,
       },
       minVelocity: 1,
@@ -199,8 +201,8 @@
     },
     edges: {
       width: 1.4, selectionWidth: 1.2, hoverWidth: 0.8,
-      font: { face: FONT, size: 11, align: "middle", strokeColor: "#ffffff" },
-      scaling: { label: { drawThreshold: 7 } },
+      font: { face: FONT, size: HIDDEN_LABEL, align: "middle", strokeColor: "#ffffff" },
+      scaling: { label: { drawThreshold: 6, maxVisible: 40 } },
     },
   };
 
@@ -248,8 +250,8 @@
         const px = LABEL_PX[0] + w * (LABEL_PX[1] - LABEL_PX[0]);
         const p = network.canvasToDOM(positions[n.id]);
         const top = p.y + (NODE_SIZE[0] + w * (NODE_SIZE[1] - NODE_SIZE[0])) * scale + 2;
-        const half = (labelWidth.get(n.id) * px) / 2 + 5;
-        const box = [p.x - half, top, p.x + half, top + px + 5];
+        const half = (labelWidth.get(n.id) * px) / 2 + 3;
+        const box = [p.x - half, top, p.x + half, top + px + 3];
         if (box[2] > 0 && box[0] < width && box[3] > 0 && box[1] < height && free(box)) {
           cellKeys(box).forEach((k) => { if (!cells.has(k)) cells.set(k, []); cells.get(k).push(box); });
           size = px / scale;
@@ -261,6 +263,22 @@
       }
     });
     if (changes.length) nodes.update(changes);
+    const edgeSize = typicalEdge() * scale >= EDGE_LABEL_ROOM ? EDGE_LABEL_PX / scale : HIDDEN_LABEL;
+    if (edgeSize !== edgeLabelSize) {
+      edgeLabelSize = edgeSize;
+      network.setOptions({ edges: { font: { size: edgeSize } } });
+    }
+  }
+  let edgeLabelSize = null;
+  let edgeLength = null;
+  function typicalEdge() { // median line length in canvas units, measured once laid out
+    if (edgeLength === null) {
+      const p = network.getPositions();
+      const lengths = data.edges.filter((e) => p[e.from] && p[e.to])
+        .map((e) => Math.hypot(p[e.from].x - p[e.to].x, p[e.from].y - p[e.to].y)).sort((a, b) => a - b);
+      edgeLength = lengths.length ? lengths[Math.floor(lengths.length / 2)] : 0;
+    }
+    return edgeLength;
   }
   function declutterSoon() {
     clearTimeout(declutterTimer);
