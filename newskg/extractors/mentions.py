@@ -129,7 +129,7 @@ def _entity_spans(doc, gazetteer: Gazetteer, titles: TitleTable) -> list[tuple[i
         if ent.label_ not in NER_TYPES:
             continue
         if ent.label_ in ("FAC", "NORP", "GPE"):
-            organisation = _organisation_name(doc, ent.start, ent.end)
+            organisation = _organisation_name(doc, ent.start, ent.end, titles)
             if organisation is not None:
                 spans.append([ent.start, organisation, "ORG"])
                 continue
@@ -142,7 +142,8 @@ def _entity_spans(doc, gazetteer: Gazetteer, titles: TitleTable) -> list[tuple[i
         if span[2] == "ORG" and gazetteer.lookup(doc[span[0]:span[1]].text) is None:
             span[1] = _name_continuation(doc, span[1])
         if span[2] in ("ORG", "GPE") and gazetteer.lookup(doc[span[0]:span[1]].text) is None \
-                and titles.ending_at(doc, span[0]) and all(_is_name_token(t) for t in doc[span[0]:span[1]]):
+                and all(_is_name_token(t) for t in doc[span[0]:span[1]]) \
+                and (titles.ending_at(doc, span[0]) or _title_follows(doc, span, titles)):
             span[2] = "PERSON"
     merged: list[list] = []
     for span in spans:
@@ -158,15 +159,29 @@ def _entity_spans(doc, gazetteer: Gazetteer, titles: TitleTable) -> list[tuple[i
     return [tuple(s) for s in merged]
 
 
-def _organisation_name(doc, start: int, end: int) -> int | None:
+def _title_follows(doc, span, titles: TitleTable) -> bool:
+    """"Ludwig Braun, the president of ..." (tagged ORG) is a person: a
+    personal title in apposition, and no organisation word in the name."""
+    i = span[1]
+    if i + 2 >= len(doc) or doc[i].text != "," or any(t.text in _org_words() for t in doc[span[0]:span[1]]):
+        return False
+    i += 1
+    if doc[i].lower_ in ("a", "an", "the"):
+        i += 1
+    found = titles.starting_at(doc, i)
+    return found is not None and found[0].role != "none" and len(doc[span[0]:span[1]]) > 1
+
+
+def _organisation_name(doc, start: int, end: int, titles: TitleTable) -> int | None:
     """The end of an organisation name that NER missed or called a place:
     a span (plus following capitalised words) containing an organisation
     head word ("Finnish" + "Institute of International Affairs")."""
     j = end
-    while j < len(doc) and doc[j].is_title and doc[j].ent_iob_ == "O":
-        j += 1
+    while j < len(doc) and (doc[j].is_title or doc[j].is_upper and len(doc[j]) > 1) \
+            and (doc[j].ent_iob_ == "O" or doc[j].ent_type_ == "ORG") and titles.starting_at(doc, j) is None:
+        j += 1  # "Australian" + "Securities Exchange", "German" + [Chamber of Commerce]ORG
     j = _name_continuation(doc, j)
-    if any(t.text in _org_words() for t in doc[start:j]) and doc[j - 1].is_title:
+    if any(t.text in _org_words() or t.ent_type_ == "ORG" for t in doc[start + 1:j]) and doc[j - 1].is_title:
         return j
     return None
 
@@ -235,7 +250,9 @@ def _classify_span(doc, start: int, end: int, ner_label: str, gazetteer: Gazette
                            surface=text)
     if ner_label in ("GPE", "LOC", "FAC", "ORG"):
         city = gazetteer.city(text) if ner_label != "LOC" else None
-        if city is not None:
+        if city is not None and (ner_label != "ORG" or city.name.lower() == text.lower()):
+            # An organisation label yields to a city only by its own name ("Dushanbe"), not an
+            # alternate one ("Hamas" is an old name of Hamm).
             return SpanMention(start, end, EntityType.CITY, city.name, entity_key(EntityType.CITY, city.name),
                                country_key=entity_key(EntityType.COUNTRY, city.country.name), surface=text)
         if ner_label == "FAC":
