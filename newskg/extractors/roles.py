@@ -26,6 +26,8 @@ from newskg.graph.namespaces import entity_key
 from newskg.model import EntityType, Relation
 
 ROLE_PREPOSITIONS = {"of", "at", "in", "with", "for", "from"}
+BARE_ROLE_PREPOSITIONS = {"of", "from"}  # "X of the Institute for Palestine Studies"
+BARE_MEMBERSHIP = Title("of", "member", "organization")
 COPULAS = {"is", "was", "has been", "had been", "became", "becomes", "serves as", "served as", "remains"}
 SKIPPABLE = {"a", "an", "the", "then", "now", "current", "longtime", "long-time", "former", "new", "top"}
 
@@ -165,17 +167,21 @@ def _government_body(ctx: ArticleContext, country: SpanMention, body: str) -> st
 
 def _appositions(ctx: ArticleContext, person: SpanMention, sentence: int):
     """Titles written after the name, each with the owners that follow it:
-    ``[(Title, [(key, type), ...]), ...]``."""
-    doc, titles = ctx.doc, TitleTable.load()
+    ``[(Title, [(key, type), ...]), ...]``. "X of the Y" / "X, from Y"
+    without a title counts as membership of Y."""
+    doc = ctx.doc
     end = ctx.sentences[sentence].end
     i = person.end
     if i < end and doc[i].text == ",":
         i += 1
-    else:
+    elif i < end and doc[i].lower_ not in BARE_ROLE_PREPOSITIONS:
         copula = next((c for c in COPULAS if " ".join(t.lower_ for t in doc[i:i + len(c.split())]) == c), None)
         if copula is None:
             return []
         i += len(copula.split())
+    if i < end and doc[i].lower_ in BARE_ROLE_PREPOSITIONS:
+        owner, _ = _next_owner(ctx, i + 1, end)
+        return [(BARE_MEMBERSHIP, [owner])] if owner and owner[1] is EntityType.ORGANIZATION else []
     found = []
     while i < end:
         owner_before = None
@@ -187,15 +193,13 @@ def _appositions(ctx: ArticleContext, person: SpanMention, sentence: int):
             i = mention.end
             if i < end and doc[i].lower_ in ("'s", "’s"):
                 i += 1
-        match = titles.starting_at(doc, i)
+        match = _title_at(doc, i, end)
         if match is None:
             break
         title, i = match
-        title = _effective(doc, title, i - len(title.text.split()))
         owners = [owner_before] if owner_before else []
         while i < end and doc[i].lower_ in ROLE_PREPOSITIONS:
-            i += 1
-            owner, i = _next_owner(ctx, i, end)
+            owner, i = _next_owner(ctx, i + 1, end)
             if owner is None:
                 break
             owners.append(owner)
@@ -208,15 +212,49 @@ def _appositions(ctx: ArticleContext, person: SpanMention, sentence: int):
     return found
 
 
+def _title_at(doc, i: int, end: int) -> tuple[Title, int] | None:
+    """A title at ``i``, after up to three describing words ("finance
+    policy expert"); "deputy leader" is a demoted leader."""
+    titles = TitleTable.load()
+    for skip in range(4):
+        if i + skip >= end:
+            return None
+        match = titles.starting_at(doc, i + skip)
+        if match is not None:
+            title, after = match
+            if doc[i + skip].lower_ in _demoting():
+                following = titles.starting_at(doc, after)
+                if following is not None:
+                    return _effective(doc, following[0], after), following[1]
+            return _effective(doc, title, i + skip), after
+        token = doc[i + skip]
+        if not (token.is_lower and token.pos_ in ("NOUN", "ADJ", "PROPN")):
+            return None
+    return None
+
+
 def _next_owner(ctx: ArticleContext, i: int, end: int):
-    """The organisation or country a preposition introduces, skipping a
-    possessor ("Harvard's Davis Center") and unnamed stretches ("the
-    Europe, Russia and Eurasia Program at ...")."""
+    """The organisation or country a preposition introduces, skipping
+    describing words ("the globalization-critical network Attac", "the
+    Rostock-based Engineers Society"), a possessor ("Harvard's Davis
+    Center") and unnamed stretches ("the Europe, Russia and Eurasia Program
+    at ...")."""
     doc = ctx.doc
-    while i < end and doc[i].lower_ in ("the", "a", "an"):
-        i += 1
-    mention = ctx.mention_at(i)
-    if mention is None or mention.type not in (EntityType.COUNTRY, EntityType.ORGANIZATION):
+    skipped = 0
+    while i < end and skipped < 5:
+        mention = ctx.mention_at(i)
+        token = doc[i]
+        if mention is not None and mention.type in (EntityType.COUNTRY, EntityType.ORGANIZATION) \
+                and not mention.adjectival:
+            break
+        describing = mention is not None and (mention.adjectival or mention.type in (EntityType.CITY, EntityType.LOCATION))
+        if token.lower_ in ("the", "a", "an", "-") or token.is_lower or describing:
+            i = mention.end if describing else i + 1
+            skipped += 1
+            continue
+        break
+    mention = ctx.mention_at(i) if i < end else None
+    if mention is None or mention.type not in (EntityType.COUNTRY, EntityType.ORGANIZATION) or mention.adjectival:
         # An unnamed or mixed stretch: look for the next preposition.
         j = i
         while j < end and doc[j].lower_ not in ROLE_PREPOSITIONS and doc[j].text not in (",", ".", ";") \
