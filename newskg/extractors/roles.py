@@ -64,6 +64,10 @@ def extract(ctx: ArticleContext) -> Iterator[Candidate]:
                 # "Hungary's Orban", "DW's Jan Walter": a country's person leads it, an organisation's works there.
                 title = Title("'s", "leader" if owner[1] is EntityType.COUNTRY else "member", "any")
                 yield from _role_facts(ctx, person, title, [owner], sentence, "roles.possessive.v1", 0.6)
+        preceding = _title_phrase_before(ctx, person)
+        if preceding is not None:
+            # "the head of the SSC, Mohammed Suweysi"
+            yield from _role_facts(ctx, person, preceding[0], [preceding[1]], sentence, "roles.title_phrase_before.v1", 0.85)
         party = _bracketed_organisation(ctx, person)
         if party is not None:
             # "Volker Kauder (CDU)"
@@ -100,6 +104,27 @@ def _possessor(ctx: ArticleContext, person: SpanMention) -> tuple[str, EntityTyp
     if owner is None or owner.type not in (EntityType.COUNTRY, EntityType.ORGANIZATION) or owner.adjectival:
         return None
     return owner.key, owner.type
+
+
+def _title_phrase_before(ctx: ArticleContext, person: SpanMention):
+    """``TITLE of [the] OWNER, PERSON``: the title phrase in apposition
+    before the name. Returns (title, (owner key, owner type))."""
+    doc = ctx.doc
+    comma = person.start - 1
+    if comma < 3 or doc[comma].text != ",":
+        return None
+    owner = ctx.mention_at(comma - 1)
+    if owner is None or owner.adjectival or owner.type not in (EntityType.COUNTRY, EntityType.ORGANIZATION):
+        return None
+    k = owner.start
+    if doc[k - 1].lower_ == "the":
+        k -= 1
+    if doc[k - 1].lower_ not in ("of", "at"):
+        return None
+    found = TitleTable.load().ending_at(doc, k - 1)
+    if found is None or found[0].role == "none":
+        return None
+    return _effective(doc, found[0], found[1]), (owner.key, owner.type)
 
 
 def _bracketed_organisation(ctx: ArticleContext, person: SpanMention) -> str | None:
@@ -181,7 +206,11 @@ def _appositions(ctx: ArticleContext, person: SpanMention, sentence: int):
         i += len(copula.split())
     if i < end and doc[i].lower_ in BARE_ROLE_PREPOSITIONS:
         owner, _ = _next_owner(ctx, i + 1, end)
-        return [(BARE_MEMBERSHIP, [owner])] if owner and owner[1] is EntityType.ORGANIZATION else []
+        if owner is None:
+            return []
+        # "President Dilma Rousseff of Brazil": the title before the name, the owner after it.
+        title = person.title if person.title is not None and person.title.role != "none" else BARE_MEMBERSHIP
+        return [(title, [owner])]
     found = []
     while i < end:
         owner_before = None
