@@ -17,6 +17,9 @@ from newskg.extractors.mentions import SpanMention
 from newskg.model import EntityType, Relation
 
 PLACE_TYPES = (EntityType.CITY, EntityType.LOCATION)
+COMPASS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+           "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern", "north-western",
+           "south-eastern", "south-western", "northeast", "northwest", "southeast", "southwest"}
 PLACE_NOUNS = {"capital", "city", "town", "village", "port", "region", "province", "state"}
 KNOWN_CONFIDENCE = 0.45  # below the default threshold: kept as low-confidence
 PLACE_USE_CONFIDENCE = 0.6  # "in Hamburg": 0.92 precise on DWIE dev
@@ -28,9 +31,10 @@ def extract(ctx: ArticleContext) -> Iterator[Candidate]:
     for index, _ in enumerate(ctx.sentences):
         mentions = ctx.mentions_in(index)
         for place, country in zip(mentions, mentions[1:]):
-            between = [t.text for t in doc[place.end:country.start]]
-            # "Astana, Kazakhstan"
-            if place.type in PLACE_TYPES and country.type is EntityType.COUNTRY and between == [","] \
+            between = [t.lower_ for t in doc[place.end:country.start]]
+            # "Astana, Kazakhstan", "Halberstadt, eastern Germany", "Niigata, in northern Japan",
+            # "Kassongue province in central Angola"
+            if place.type in PLACE_TYPES and country.type is EntityType.COUNTRY and _places_in(between) \
                     and not country.adjectival and not _in_list(doc, place, country):
                 yield Candidate(place.key, Relation.LOCATED_IN, country.key, index, "location.apposition.v1", 0.9)
             # "the Tajikistan capital, Dushanbe", "the German city of Hamburg", "Kazakhstan's capital Astana"
@@ -43,6 +47,20 @@ def extract(ctx: ArticleContext) -> Iterator[Candidate]:
             if first.type in PLACE_TYPES and second.type is EntityType.COUNTRY and words[-2:] in (["capital", "of"], ["city", "of"]):
                 yield Candidate(first.key, Relation.LOCATED_IN, second.key, index, "location.capital.v1", 0.9)
     yield from _known(ctx)
+
+
+def _places_in(between: list[str]) -> bool:
+    """What may stand between a place and its country: a comma or "in",
+    a place noun before them, a compass word after them."""
+    words = list(between)
+    if words and words[0] in PLACE_NOUNS:
+        words = words[1:]
+    if words[:1] != [","] and words[:1] != ["in"]:
+        return False
+    words = words[1:]
+    if words[:1] == ["in"]:
+        words = words[1:]
+    return all(w in COMPASS for w in words)
 
 
 def _in_list(doc, first, last) -> bool:
