@@ -39,13 +39,14 @@ def build(
     base_iri = check_base_iri(base_iri)
     articles, problems = read_articles(paths)
     todo = [a for a in articles if a.id not in skip_ids]
-    nlp = load_nlp(model or DEFAULT_MODEL)
     advance = progress(len(todo)) if progress else (lambda n: None)
     extractions = []
-    docs = nlp.pipe((a.text for a in todo), batch_size=batch_size, n_process=n_process)
+    docs = load_nlp(model or DEFAULT_MODEL).pipe((a.text for a in todo), batch_size=batch_size,
+                                                 n_process=n_process) if todo else ()
     for article, doc in zip(todo, docs):
         extractions.append(extract(doc, article))
         advance(1)
     entities, facts, written_names = resolve(extractions)
     return KnowledgeGraph({a.id: a for a in todo}, entities, facts, base_iri, min_confidence, problems,
-                          written_names=written_names, seconds=time.perf_counter() - started)
+                          written_names=written_names, already_stored=len(articles) - len(todo),
+                          seconds=time.perf_counter() - started)

@@ -69,10 +69,14 @@ def run(args: argparse.Namespace) -> int:
         skip_ids=store.article_ids() if store else frozenset(),
         progress=None if args.quiet else _progress_bar,
     )
-    written = _write(kg, out, formats, args.html_max_nodes)
+    if kg.articles or store is None:
+        written = _write(kg, out, formats, args.html_max_nodes)
+    else:
+        written = [f"nothing new for {out}: every article is already in the store unchanged; files left as they were"]
     if store is not None:
         update = store.update(kg)
-        written.append(f"{args.store} (store: {update})")
+        written.append(f"{args.store} (store: {len(update.added)} added, {len(update.replaced)} replaced, "
+                       f"{len(update.unchanged)} unchanged)")
     if not args.quiet:
         _summary(kg, written)
     for problem in kg.problems:
@@ -136,10 +140,13 @@ def _summary(kg, written: list[str]) -> None:
     types = ", ".join(f"{n} {t}" for t, n in sorted(kg.entity_type_counts().items())) or "none"
     relations = ", ".join(f"{n} {r}" for r, n in kg.relation_counts().most_common()) or "none"
     low = len(kg.facts) - len(kg.confident_facts)
-    print(f"articles read: {len(kg.articles)}" + (f" ({len(kg.problems)} skipped)" if kg.problems else ""))
+    notes = [f"{len(kg.problems)} unreadable"] if kg.problems else []
+    if kg.already_stored:
+        notes.append(f"{kg.already_stored} already in the store unchanged, not parsed again")
+    print(f"articles read: {len(kg.articles)}" + (f" ({'; '.join(notes)})" if notes else ""))
     print(f"entities: {len(kg.entities)} ({types})")
     print(f"facts: {sum(kg.relation_counts().values())} ({relations})"
           + (f"; {low} below --min-confidence kept as low-confidence statements" if low else ""))
     print(f"seconds: {kg.seconds:.1f}")
-    for path in written:
-        print(f"wrote {path}")
+    for line in written:
+        print(line if line.startswith("nothing new") else f"wrote {line}")

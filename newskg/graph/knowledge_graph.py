@@ -54,6 +54,7 @@ class KnowledgeGraph:
     min_confidence: float = 0.5
     problems: list[ArticleProblem] = field(default_factory=list)
     written_names: dict[tuple[str, str], str] = field(default_factory=dict)  # (article id, key) -> name as written
+    already_stored: int = 0  # articles skipped because a store holds them unchanged
     seconds: float = 0.0  # how long the build took
 
     def name_in_article(self, key: str, article_id: str) -> str:
