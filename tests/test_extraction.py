@@ -1,0 +1,382 @@
+"""Relation extraction, one linguistic case per test, on sentences written
+for these tests (not taken from the seeds or DWIE), run through the real
+pipeline: each text is saved as a .txt article and built with
+``newskg.build``, as a user's files are.
+
+Facts are ``(subject label, relation, object label)``; traps assert that a
+wrong fact is absent even among the low-confidence ones where a user would
+still see it in the RDF.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newskg.model import EntityType
+
+
+def short_id(value) -> str | None:
+    """Test ids: the first words of a sentence, the default for short values."""
+    return " ".join(value.split()[:4]) if isinstance(value, str) and len(value) > 40 else None
+
+
+def about(found: set, name: str, relation: str | None = None) -> set:
+    """The facts with ``name`` on either side (and ``relation``, if given)."""
+    return {f for f in found if name in (f[0], f[2]) and relation in (None, f[1])}
+
+
+# ------------------------------------------------------- titles before names
+
+@pytest.mark.parametrize("text, person, country", [
+    ("Kenyan President William Ruto opened the trade fair in Mombasa on Monday.", "William Ruto", "Kenya"),
+    ("Poland's Prime Minister Donald Tusk told reporters in Warsaw that the talks had gone well.",
+     "Donald Tusk", "Poland"),
+    ("Egypt's President Abdel Fattah al-Sisi received the delegation on Sunday.", "Abdel Fattah al-Sisi", "Egypt"),
+], ids=short_id)
+def test_leader_title_before_name_names_the_country(extract_text, text, person, country):
+    assert (person, "leader_of", country) in extract_text(text)
+
+
+def test_organisation_secretary_general_leads_it(extract_text):
+    found = extract_text("OPEC Secretary-General Haitham al-Ghais said on Tuesday that oil demand would keep growing.")
+    assert ("Haitham al-Ghais", "leader_of", "Organization of the Petroleum Exporting Countries") in found
+
+
+@pytest.mark.parametrize("text, person, organisation", [
+    ("WHO spokesperson Margaret Harris said the outbreak in the east was under control.",
+     "Margaret Harris", "World Health Organization"),
+    ("UN spokesperson Stephane Dujarric told reporters the aid convoy had been stopped at the border.",
+     "Stephane Dujarric", "United Nations"),
+], ids=short_id)
+def test_organisation_spokesperson_is_affiliated_not_leader(extract_text, text, person, organisation):
+    found = extract_text(text, confident=False)
+    assert (person, "affiliated_with", organisation) in found
+    assert (person, "leader_of", organisation) not in found
+
+
+@pytest.mark.parametrize("text, person, organisation", [
+    ('"The sanctions will not work," said Anna Kowalczyk, a senior fellow at Chatham House.',
+     "Anna Kowalczyk", "Chatham House"),
+    ("Jonas Berg, a senior fellow at the Brookings Institution, said the ceasefire was fragile.",
+     "Jonas Berg", "Brookings Institution"),
+    ("Anna Kowalczyk, a senior fellow at the Polish Institute of International Affairs, said the sanctions "
+     "would not work.", "Anna Kowalczyk", "Polish Institute of International Affairs"),
+], ids=short_id)
+def test_apposition_fellow_at_organisation(extract_text, text, person, organisation):
+    assert (person, "affiliated_with", organisation) in extract_text(text)
+
+
+def test_apposition_with_two_roles_gives_both_affiliations(extract_text):
+    found = extract_text("The decision was criticised by Lars Eriksson, a professor at Uppsala University and a "
+                         "fellow at the Stockholm Environment Institute.")
+    assert {("Lars Eriksson", "affiliated_with", "Uppsala University"),
+            ("Lars Eriksson", "affiliated_with", "Stockholm Environment Institute")} <= found
+
+
+def test_deputy_prime_minister_is_not_the_leader(extract_text):
+    # Canada is named often enough to be the article's country, so a bare
+    # "Prime Minister" would be tied to it: "Deputy" must stop that.
+    found = extract_text(
+        "Canadian Prime Minister Justin Trudeau and Deputy Prime Minister Chrystia Freeland presented the budget "
+        "in Ottawa. Canada expects growth to slow. Canada's deficit will narrow, the finance department said.",
+        confident=False)
+    assert ("Justin Trudeau", "leader_of", "Canada") in found
+    assert not about(found, "Chrystia Freeland", "leader_of")
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("Chile rejected the proposal on Monday. Its foreign ministry spokeswoman, Camila Rojas, said talks would "
+     "resume next month.", "Camila Rojas", "Chilean foreign ministry"),
+    pytest.param(
+        "Japan protested against the missile launch. Its defence ministry spokesman, Kenji Tanaka, said the "
+        "missile fell into the sea.", "Kenji Tanaka", "Japanese defence ministry",
+        marks=pytest.mark.xfail(strict=True, reason=(
+            "NER tags 'defence ministry' as ORG, so roles._owner_before skips the government-body rule "
+            "(it requires no mention before the title) and yields Kenji Tanaka affiliated_with a bare "
+            "'defence ministry' entity, not Japan's"))),
+], ids=short_id)
+def test_ministry_spokesperson_is_affiliated_with_the_countrys_ministry(extract_text, text, person, body):
+    assert (person, "affiliated_with", body) in extract_text(text)
+
+
+def test_counterpart_takes_the_other_persons_office(extract_text):
+    found = extract_text("Indian Prime Minister Narendra Modi met his Japanese counterpart Fumio Kishida in Tokyo "
+                         "on Friday.")
+    assert {("Narendra Modi", "leader_of", "India"), ("Fumio Kishida", "leader_of", "Japan"),
+            ("Narendra Modi", "met_with", "Fumio Kishida")} <= found
+
+
+def test_two_titled_leaders_are_not_cross_paired(extract_text):
+    found = extract_text("Argentine President Javier Milei and Brazilian President Luiz Inacio Lula da Silva "
+                         "attended the summit in Montevideo.", confident=False)
+    assert {("Javier Milei", "leader_of", "Argentina"),
+            ("Luiz Inacio Lula da Silva", "leader_of", "Brazil")} <= found
+    assert ("Javier Milei", "leader_of", "Brazil") not in found
+    assert ("Luiz Inacio Lula da Silva", "leader_of", "Argentina") not in found
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "NER tags 'Samia Suluhu' and 'Hassan' as two adjacent PERSON spans and mentions._entity_spans does not join "
+    "them: the build has persons 'Samia Suluhu' and 'Hassan', and 'Hassan' met_with both others"))
+def test_three_word_name_after_title_is_one_person(extract_text):
+    found = extract_text("Kenyan President William Ruto and Tanzanian President Samia Suluhu Hassan held talks in "
+                         "Arusha on Thursday.")
+    assert {("Samia Suluhu Hassan", "leader_of", "Tanzania"),
+            ("Samia Suluhu Hassan", "met_with", "William Ruto")} <= found
+    assert not about(found, "Hassan")
+
+
+# ------------------------------------------------------ coordination, lists
+
+def test_its_founding_members_list_after_naming_the_organisation(extract_text):
+    found = extract_text("The Andean Community was created to deepen trade between its neighbours. "
+                         "Its founding members are Bolivia, Colombia, Ecuador and Peru.")
+    expected = {(country, "member_of", "Andean Community") for country in ("Bolivia", "Colombia", "Ecuador", "Peru")}
+    assert expected <= found
+
+
+def test_coordinated_subjects_are_each_members(extract_text):
+    found = extract_text("Norway, Iceland and Liechtenstein are members of the European Free Trade Association.")
+    expected = {(country, "member_of", "European Free Trade Association")
+                for country in ("Norway", "Iceland", "Liechtenstein")}
+    assert expected <= found
+
+
+# ------------------------------------------------------ negation, modality
+
+EU, NATO = "European Union", "North Atlantic Treaty Organization"
+
+
+@pytest.mark.parametrize("text, country, organisation, relation", [
+    ("Serbia is not a member of the European Union, diplomats said on Tuesday.", "Serbia", EU, "not_member_of"),
+    ("Switzerland has never been a member of the European Union.", "Switzerland", EU, "not_member_of"),
+    ("Norway isn't a member of the European Union, despite two referendums.", "Norway", EU, "not_member_of"),
+    ("Ukraine is set to join the European Union within a decade, officials said.", "Ukraine", EU, "joining"),
+    ("Georgia was invited to join NATO at the Bucharest summit.", "Georgia", NATO, "joining"),
+    ("Moldova has applied to join the European Union.", "Moldova", EU, "joining"),
+    ("Finland will join NATO next year, the government announced.", "Finland", NATO, "joining"),
+], ids=short_id)
+def test_negated_or_unfinished_membership_is_never_member_of(extract_text, text, country, organisation, relation):
+    found = extract_text(text, confident=False)
+    assert (country, relation, organisation) in found
+    assert (country, "member_of", organisation) not in found
+
+
+@pytest.mark.parametrize("text, country, organisation", [
+    ("Poland joined NATO in 1999.", "Poland", NATO),
+    ("Slovakia joined the European Union in 2004.", "Slovakia", EU),
+], ids=short_id)
+def test_completed_joining_is_membership(extract_text, text, country, organisation):
+    found = extract_text(text)
+    assert (country, "member_of", organisation) in found
+    assert (country, "joining", organisation) not in found
+
+
+# ----------------------------------------------------------------- ellipsis
+
+def test_elliptical_are_refers_to_states_listed_two_sentences_earlier(extract_text):
+    found = extract_text(
+        "Ministers from Denmark, Finland, Norway and Sweden gathered in Reykjavik on Monday to discuss Arctic "
+        "shipping.\n\n"
+        "The meeting was chaired by Iceland.\n\n"
+        "Sweden is not a member of the Arctic Shipping Forum, but the three other Nordic states are, alongside "
+        "Canada and the United States.", confident=False)
+    forum = "Arctic Shipping Forum"
+    expected = {(c, "member_of", forum) for c in ("Denmark", "Finland", "Norway", "Canada", "United States")}
+    assert expected | {("Sweden", "not_member_of", forum)} <= found
+    assert ("Sweden", "member_of", forum) not in found
+    assert ("Iceland", "member_of", forum) not in found
+
+
+# ------------------------------------------------- partners, "the X member"
+
+@pytest.mark.parametrize("text, countries, organisation", [
+    ("The Pacific Islands Forum welcomed 21 dialogue partners, such as Japan and South Korea, to its meeting.",
+     ("Japan", "South Korea"), "Pacific Islands Forum"),
+    ("Mongolia is an observer of the Shanghai Cooperation Organisation.", ("Mongolia",),
+     "Shanghai Cooperation Organisation"),
+    ("ASEAN has granted observer status to Papua New Guinea.", ("Papua New Guinea",),
+     "Association of Southeast Asian Nations"),
+], ids=short_id)
+def test_dialogue_partners_and_observers_are_partners_not_members(extract_text, text, countries, organisation):
+    found = extract_text(text, confident=False)
+    assert {(c, "partner_of", organisation) for c in countries} <= found
+    assert not {(c, "member_of", organisation) for c in countries} & found
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "the 'members' cue of 'has ten members' takes the whole clause, so the countries of 'dialogue partners such "
+    "as Australia and New Zealand' also get member_of ASEAN (confidence 0.85) beside partner_of"))
+def test_members_and_dialogue_partners_in_one_clause_stay_apart(extract_text):
+    found = extract_text("The Association of Southeast Asian Nations has ten members and several dialogue partners "
+                         "such as Australia and New Zealand.", confident=False)
+    asean = "Association of Southeast Asian Nations"
+    assert {("Australia", "partner_of", asean), ("New Zealand", "partner_of", asean)} <= found
+    assert ("Australia", "member_of", asean) not in found
+    assert ("New Zealand", "member_of", asean) not in found
+
+
+def test_the_organisation_member_which_refers_to_previous_country(extract_text):
+    found = extract_text("Greece hosted the talks on Tuesday. The NATO member, which has long disputed Aegean "
+                         "airspace, urged calm.")
+    assert ("Greece", "member_of", NATO) in found
+
+
+# ------------------------------------------------------------------ founding
+
+def test_founded_in_year_by_a_list(extract_text):
+    found = extract_text("The Association of Southeast Asian Nations, founded in 1967 by Indonesia, Malaysia and "
+                         "the Philippines, met in Jakarta.")
+    asean = "Association of Southeast Asian Nations"
+    expected = {(asean, "founded_by", c) for c in ("Indonesia", "Malaysia", "Philippines")}
+    assert expected | {(asean, "founded_in", "1967")} <= found
+
+
+def test_passive_founding_sentence(extract_text):
+    found = extract_text("The East African Community was founded in 2000 by Kenya, Uganda and Tanzania.")
+    eac = "East African Community"
+    expected = {(eac, "founded_by", c) for c in ("Kenya", "Uganda", "Tanzania")} | {(eac, "founded_in", "2000")}
+    assert expected <= found
+
+
+# ------------------------------------------------------------------ meetings
+
+@pytest.mark.parametrize("text, a, b", [
+    ("Emmanuel Macron met Olaf Scholz in Berlin on Tuesday.", "Emmanuel Macron", "Olaf Scholz"),
+    ("Argentine President Javier Milei and Chilean President Gabriel Boric held talks in Santiago on Monday.",
+     "Javier Milei", "Gabriel Boric"),
+    ("French President Emmanuel Macron arrived in Bern on Monday to meet with Swiss President Viola Amherd.",
+     "Emmanuel Macron", "Viola Amherd"),
+], ids=short_id)
+def test_meetings(extract_text, text, a, b):
+    assert (a, "met_with", b) in extract_text(text)
+
+
+# ------------------------------------------------------------------ location
+
+@pytest.mark.parametrize("text, city, country", [
+    ("The summit opened in Lyon, France, on Wednesday.", "Lyon", "France"),
+    ("Delegates gathered in the Kenyan capital, Nairobi, for the climate talks.", "Nairobi", "Kenya"),
+], ids=short_id)
+def test_stated_location(extract_text, text, city, country):
+    assert (city, "located_in", country) in extract_text(text)
+
+
+def test_capital_cities_standing_for_governments_give_no_confident_location(extract_text):
+    found = extract_text("Moscow and Beijing have deepened ties since the war began, analysts say. "
+                         "Russia and China signed a new energy deal on Friday.")
+    assert not {f for f in found if f[1] == "located_in"}
+
+
+def test_city_used_as_a_place_in_an_article_naming_its_country(extract_text):
+    found = extract_text("Germany's economy grew slightly last quarter. Exporters in Hamburg reported rising orders.")
+    assert ("Hamburg", "located_in", "Germany") in found
+
+
+# --------------------------------------------------------------- coreference
+
+def test_surname_after_full_name_is_the_same_person(build_texts):
+    kg = build_texts("Colombian President Gustavo Petro visited Quito on Friday. Ecuadorian President Daniel Noboa "
+                     "met Petro on Saturday.")
+    people = {e.label: e for e in kg.entities.values() if e.type is EntityType.PERSON}
+    assert set(people) == {"Gustavo Petro", "Daniel Noboa"}
+    assert "Petro" in people["Gustavo Petro"].aliases
+    met = {(kg.entities[f.subject].label, kg.entities[f.object].label) for f in kg.confident_facts
+           if f.relation.value == "met_with"}
+    assert met & {("Gustavo Petro", "Daniel Noboa"), ("Daniel Noboa", "Gustavo Petro")}
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "NER does not tag a surname that opens a sentence ('Petro met ...', also 'Boric met ...', 'Ruto met ...'); "
+    "short names resolve only when NER found them, so no met_with is produced"))
+def test_sentence_initial_surname_of_a_person_named_earlier(extract_text):
+    found = extract_text("Colombian President Gustavo Petro visited Quito on Friday. Petro met Ecuadorian President "
+                         "Daniel Noboa to discuss border security.")
+    assert ("Gustavo Petro", "met_with", "Daniel Noboa") in found
+
+
+def test_well_known_short_name_resolves_to_full_name(extract_text):
+    found = extract_text("Turkish President Recep Tayyip Erdogan flew to Baku on Monday. Erdogan met Azerbaijani "
+                         "President Ilham Aliyev on Tuesday.")
+    assert ("Recep Tayyip Erdogan", "met_with", "Ilham Aliyev") in found
+    assert not about(found, "Erdogan")
+
+
+def test_acronym_resolves_to_the_name_it_was_introduced_with(extract_text):
+    found = extract_text("Fishing nations set up the Caspian Fisheries Organisation (CFO) in Baku last year. "
+                         "Kazakhstan is a member of the CFO, officials said.")
+    assert ("Kazakhstan", "member_of", "Caspian Fisheries Organisation") in found
+    assert not about(found, "CFO")
+
+
+def test_its_refers_to_previous_subject_not_last_country(extract_text):
+    found = extract_text("Argentina accused Chile of violating the fishing accord on Monday. Its foreign ministry "
+                         "spokeswoman, Lucia Fernandez, said talks were suspended.")
+    assert ("Lucia Fernandez", "affiliated_with", "Argentine foreign ministry") in found
+    assert ("Lucia Fernandez", "affiliated_with", "Chilean foreign ministry") not in found
+
+
+# ----------------------------------------------------------------- metonymy
+
+MEMBERSHIP = ("member_of", "not_member_of", "joining", "partner_of")
+
+
+def test_the_kremlin_said_does_not_make_the_kremlin_a_member(extract_text):
+    found = extract_text("The Kremlin said Kazakhstan and Belarus, both members of the Eurasian Economic Union, "
+                         "would attend the meeting.", confident=False)
+    assert {("Kazakhstan", "member_of", "Eurasian Economic Union"),
+            ("Belarus", "member_of", "Eurasian Economic Union")} <= found
+    assert not {f for f in about(found, "Kremlin") if f[1] in MEMBERSHIP}
+
+
+def test_kremlin_spokesman_is_affiliated_with_the_kremlin(extract_text):
+    found = extract_text("Kremlin spokesman Dmitry Peskov said Russia would not attend the summit.")
+    assert ("Dmitry Peskov", "affiliated_with", "Kremlin") in found
+    assert not {f for f in about(found, "Kremlin") if f[1] in MEMBERSHIP}
+
+
+def test_cities_standing_for_governments_are_not_members(build_texts):
+    kg = build_texts("Beijing and Moscow, both members of the Shanghai Cooperation Organisation, blocked the "
+                     "resolution. Washington urged NATO members to raise defence spending.")
+    for fact in kg.facts:
+        if fact.relation.value in MEMBERSHIP:
+            assert kg.entities[fact.subject].type is not EntityType.CITY, fact
+
+
+# ------------------------------------------------------------------ evidence
+
+EVIDENCE_ARTICLE = (
+    "Leaders pledge closer trade ties at Nairobi summit\n\n"
+    "Kenyan President William Ruto told reporters in Nairobi that Kenya would host the next summit. "
+    "The East African Community was founded in 2000 by Kenya, Uganda and Tanzania.\n\n"
+    "On Friday, William Ruto held talks with Ugandan President Yoweri Museveni. "
+    "Somalia joined the East African Community in 2024, while Ethiopia is not a member.\n"
+)
+
+
+def test_every_fact_carries_its_sentence_offsets_extractor_and_confidence(build_texts):
+    kg = build_texts(EVIDENCE_ARTICLE)
+    (article,) = kg.articles.values()
+    assert len(kg.facts) >= 8
+    relations = set()
+    for fact in kg.facts:
+        evidence = fact.evidence
+        assert evidence.article_id == article.id
+        assert article.text[evidence.start:evidence.end] == evidence.sentence, fact
+        assert "\n" not in evidence.sentence and evidence.sentence.strip() == evidence.sentence
+        assert re.fullmatch(r"[a-z_]+(\.[a-z_]+)*\.v\d+", fact.extractor), fact.extractor
+        assert 0 < fact.confidence <= 1, fact
+        relations.add(fact.relation.value)
+    assert {"leader_of", "founded_by", "founded_in", "member_of", "not_member_of", "met_with"} <= relations
+
+
+def test_evidence_sentence_is_the_one_stating_the_fact(build_texts):
+    kg = build_texts(EVIDENCE_ARTICLE)
+    by_triple = {(kg.entities[f.subject].label, f.relation.value,
+                  f.object if f.relation.literal_object else kg.entities[f.object].label): f.evidence.sentence
+                 for f in kg.facts}
+    assert by_triple[("East African Community", "founded_in", "2000")] == (
+        "The East African Community was founded in 2000 by Kenya, Uganda and Tanzania.")
+    assert by_triple[("Ethiopia", "not_member_of", "East African Community")] == (
+        "Somalia joined the East African Community in 2024, while Ethiopia is not a member.")
