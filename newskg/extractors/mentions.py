@@ -107,6 +107,8 @@ def find_mentions(doc, article_id: str) -> DocMentions:
     mentions = []
     for start, end, label in _entity_spans(doc, gazetteer, titles):
         mentions.extend(_classify(doc, start, end, label, gazetteer, titles))
+    for m in mentions:
+        m.surface = _clean_label(m.surface)
     _attach_titles(doc, mentions, titles)
     mentions = _resolve_short_names(mentions)
     mentions = _resolve_acronyms(doc, mentions)
@@ -139,6 +141,7 @@ def _entity_spans(doc, gazetteer: Gazetteer, titles: TitleTable) -> list[tuple[i
     for span in spans:
         if span[2] == "PERSON":
             span[0] = _first_names(doc, span[0], titles)
+            span[1] = _last_names(doc, span[1])
         if span[2] == "ORG" and gazetteer.lookup(doc[span[0]:span[1]].text) is None:
             span[1] = _name_continuation(doc, span[1])
         if span[2] in ("ORG", "GPE") and gazetteer.lookup(doc[span[0]:span[1]].text) is None \
@@ -195,11 +198,19 @@ def _first_names(doc, start: int, titles: TitleTable) -> int:
     """Take in first names NER left out ("Eoin" + "Micheál McNamara")."""
     while start > 0:
         token = doc[start - 1]
-        if not token.is_title or token.ent_iob_ != "O" or token.is_sent_start and token.is_stop \
+        if not token.is_title or token.ent_iob_ != "O" or token.is_stop \
                 or titles.ending_at(doc, start) is not None:
             break
         start -= 1
     return start
+
+
+def _last_names(doc, end: int) -> int:
+    """Take in a surname NER left out ("Demetris" + "Christofias")."""
+    while end < len(doc) and doc[end].is_title and doc[end].ent_iob_ == "O" and not doc[end].is_stop \
+            and doc[end].pos_ == "PROPN" and not doc[end].is_sent_start:
+        end += 1
+    return end
 
 
 def _name_continuation(doc, end: int) -> int:

@@ -55,7 +55,7 @@ def extract(ctx: ArticleContext) -> Iterator[Candidate]:
             owner = _owner_before(ctx, person.title_start, sentence)
             if owner is not None:
                 yield from _role_facts(ctx, person, title, [owner], sentence, "roles.title_before.v1", 0.9)
-            elif title.role == "leader" and title.owner != "organization" and dominant is not None:
+            elif title.implicit and dominant is not None and not _named_before(ctx.doc, person.title_start):
                 # "Prime Minister Tony Abbott told parliament ..." in an article about Australia.
                 yield from _role_facts(ctx, person, title, [dominant], sentence, "roles.implicit_country.v1", 0.6)
         else:
@@ -84,6 +84,13 @@ def _dominant_country(ctx: ArticleContext) -> tuple[str, EntityType] | None:
     if not ranked or ranked[0][1] < 3 or len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
         return None
     return ranked[0][0], EntityType.COUNTRY
+
+
+def _named_before(doc, title_start: int) -> bool:
+    """Some unknown owner stands before the title ("Bavarian Premier",
+    "Dalit leader"), so the article's country is not implied."""
+    return title_start > 0 and doc[title_start - 1].is_title and not doc[title_start - 1].is_sent_start \
+        and doc[title_start - 1].lower_ not in _demoting()
 
 
 def _inherited(ctx: ArticleContext, person: SpanMention, sentence: int) -> Title:
@@ -179,6 +186,8 @@ def _owner_before(ctx: ArticleContext, title_start: int, sentence: int) -> tuple
         return None
     if body is None:
         return owner.key, owner.type
+    if owner.type is not EntityType.COUNTRY:
+        return None  # "EU parliament president": the EU's body, under a name we cannot tell
     return _government_body(ctx, owner, body), EntityType.ORGANIZATION
 
 
@@ -232,6 +241,8 @@ def _appositions(ctx: ArticleContext, person: SpanMention, sentence: int):
             if owner is None:
                 break
             owners.append(owner)
+        if i + 1 < end and doc[i].text == "," and _person_at(ctx, i + 1):
+            break  # "X, the head of Y, Z": the phrase introduces Z, not X
         if owners:
             found.append((title, owners))
         if i + 1 < end and doc[i].lower_ == "and" and doc[i + 1].lower_ in ("a", "an", "the"):
@@ -239,6 +250,11 @@ def _appositions(ctx: ArticleContext, person: SpanMention, sentence: int):
             continue
         break
     return found
+
+
+def _person_at(ctx: ArticleContext, i: int) -> bool:
+    mention = ctx.mention_at(i)
+    return mention is not None and mention.type is EntityType.PERSON and mention.first_token == i
 
 
 def _title_at(doc, i: int, end: int) -> tuple[Title, int] | None:

@@ -15,8 +15,9 @@ class Title:
     country, an organisation or either."""
 
     text: str
-    role: str  # leader | member | none
+    role: str  # leader | member | inherit | none
     owner: str  # country | organization | any
+    implicit: bool = False  # a bare "President X" is head of the country the article is about
 
     def applies_to(self, owner_type: str) -> bool:
         return self.owner in ("any", owner_type)
@@ -32,8 +33,8 @@ class TitleTable:
     @classmethod
     @lru_cache(maxsize=1)
     def load(cls) -> TitleTable:
-        rows = read_table("titles.tsv", ("title", "role", "owner"))
-        return cls([Title(r["title"], r["role"], r["owner"]) for r in rows])
+        rows = read_table("titles.tsv", ("title", "role", "owner", "implicit"))
+        return cls([Title(r["title"], r["role"], r["owner"], r["implicit"] == "yes") for r in rows])
 
     def ending_at(self, tokens, end: int) -> tuple[Title, int] | None:
         """The longest title whose last token is ``tokens[end - 1]``, with
