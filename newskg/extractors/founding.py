@@ -54,6 +54,6 @@ def _founded(ctx, verb, mentions):
     targets += [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
     for target in targets:
         for m in organisations:
-            if m.start <= target.i < m.end or doc[m.start] in target.subtree and target.dep_ != "nsubj":
+            if m.start <= target.i < m.end:
                 return m
     return None

@@ -15,19 +15,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from newskg.extractors.context import ArticleContext, Candidate, cue_table, number_before
+from newskg.extractors.context import POSSESSIVE_PRONOUNS, ArticleContext, Candidate, cue_table, number_before
 from newskg.extractors.mentions import SpanMention
 from newskg.model import EntityType, Relation
 
 MEMBER_TYPES = (EntityType.COUNTRY, EntityType.ORGANIZATION)
 ALONGSIDE = {"alongside", "besides", "with", "like", "including"}
 COMPLETED_JOIN_TAGS = {"VBD", "VBN"}
+BE_FORMS = {"is", "are", "was", "were", "be", "been", "being", "'s", "’s"}
+PARTNER_HEADS = {"partner", "partners", "observer", "observers", "status", "country", "countries", "state", "states"}
+GROUP_NOUNS = {"bloc", "group", "grouping", "alliance", "organisation", "organization", "union", "club", "body"}
 
 
 def extract(ctx: ArticleContext) -> Iterator[Candidate]:
     for index, sent in enumerate(ctx.sentences):
-        for cue_start, cue_end, row in _cues(sent):
-            yield from _facts_for_cue(ctx, index, sent, cue_start, cue_end, row)
+        cues = list(_cues(sent))
+        for cue_start, cue_end, row in cues:
+            others = [c[0] for c in cues if c[0] != cue_start]
+            yield from _facts_for_cue(ctx, index, sent, cue_start, cue_end, row, others)
 
 
 def _cues(sent):
@@ -50,12 +55,15 @@ def _cues(sent):
             i += 1
 
 
-def _facts_for_cue(ctx: ArticleContext, index, sent, start, end, row) -> Iterator[Candidate]:
+def _facts_for_cue(ctx: ArticleContext, index, sent, start, end, row, other_cues: list[int]) -> Iterator[Candidate]:
     doc = ctx.doc
     cue = doc[end - 1]  # the head word of a multi-word cue ("dialogue partners")
     relation = Relation(row["relation"])
-    if row["role"] == "join" and _completed_join(cue):
-        relation = Relation.MEMBER_OF
+    if row["role"] == "join":
+        if _completed_join(cue):
+            relation = Relation.MEMBER_OF
+        if any(c.dep_ == "dobj" for c in cue.children) and not _governed_organisations(ctx, index, cue):
+            return  # "joining a long list of authors", "Joining Brazil, Russia and India, ...": not an organisation
     organisation, confidence = _organisation(ctx, index, sent, start, end)
     if organisation is None:
         return
@@ -65,7 +73,8 @@ def _facts_for_cue(ctx: ArticleContext, index, sent, start, end, row) -> Iterato
         relation = Relation.NOT_MEMBER_OF
     elif negated:
         return
-    members = _members(ctx, index, sent, cue, clause, organisation)
+    members = [m for m in _members(ctx, index, sent, cue, clause, organisation)
+               if not _nearer_other_cue(m.start, start, other_cues)]
     if not members:
         return
     extractor = f"membership.{row['role']}.v1"
@@ -83,6 +92,19 @@ def _facts_for_cue(ctx: ArticleContext, index, sent, start, end, row) -> Iterato
                                 confidence - 0.1)
 
 
+def _nearer_other_cue(position: int, cue_start: int, other_cues: list[int]) -> bool:
+    """"has ten members and several dialogue partners such as Australia":
+    Australia belongs to the cue between it and "members"."""
+    low, high = sorted((position, cue_start))
+    return any(low < c < high for c in other_cues)
+
+
+def _governed_organisations(ctx: ArticleContext, index: int, cue) -> list[SpanMention]:
+    doc = ctx.doc
+    return [m for m in ctx.mentions_in(index) if m.type is EntityType.ORGANIZATION and not m.adjectival
+            and any(doc[i] in cue.subtree or doc[i].head.i == cue.i for i in range(m.start, m.end))]
+
+
 def _completed_join(cue) -> bool:
     """"Belarus joined NATO" states membership; "set to join", "will join",
     "invited to join", "joining" do not."""
@@ -94,19 +116,36 @@ def _organisation(ctx: ArticleContext, index, sent, start, end) -> tuple[SpanMen
     doc = ctx.doc
     orgs = [m for m in ctx.mentions_in(index) if m.type is EntityType.ORGANIZATION and not m.adjectival]
     cue = doc[end - 1]
-    governed = [m for m in orgs if any(doc[i] in cue.subtree or doc[i].head == cue or doc[i] in cue.children
-                                       for i in range(m.start, m.end))]
     near_before = [m for m in orgs if 0 <= start - m.end <= 1]  # "NATO member", "SCO member states"
-    for group in (near_before, governed):
+    for group in (near_before, _governed_organisations(ctx, index, cue)):
         if group:
             return group[0], 0.85
-    if len(orgs) == 1 and orgs[0].end <= start:
-        return orgs[0], 0.8
-    after = [m for m in orgs if m.start >= end]
-    if after:
-        return after[0], 0.75
-    topic = ctx.topic_organisation(index)
-    return topic, 0.7
+    clause = _clause_head(cue)
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    as_subject = [m for m in orgs if subject is not None and doc[m.start] in subject.subtree]
+    if as_subject and row_role_is_partner(cue):
+        return as_subject[0], 0.8  # "ASEAN has granted observer status to X", "The Forum welcomed dialogue partners"
+    if len(orgs) == 1 and cue.dep_ == "attr" and cue.head.lower_ in BE_FORMS:
+        return orgs[0], 0.75  # "Somalia joined the EAC, while Ethiopia is not a member."
+    if _refers_back(doc, sent, start, cue):
+        return ctx.topic_organisation(index), 0.7
+    return None, 0.0
+
+
+def row_role_is_partner(cue) -> bool:
+    return cue.lower_ in PARTNER_HEADS
+
+
+def _refers_back(doc, sent, start, cue) -> bool:
+    """The organisation is named earlier: "Its core members", "the bloc's
+    members", "The nine-member bloc ... dialogue partners", or a "to join"
+    with nothing to join in its own sentence."""
+    if any(c.lower_ in POSSESSIVE_PRONOUNS for c in cue.children) or \
+            (start > sent.start and doc[start - 1].lower_ in POSSESSIVE_PRONOUNS):
+        return True
+    if any(t.lower_ in GROUP_NOUNS and any(c.lower_ in ("the", "this", "that") for c in t.children) for t in sent):
+        return True
+    return cue.lower_ in ("join", "joining") and not any(c.dep_ == "dobj" for c in cue.children)
 
 
 def _clause_head(cue):

@@ -301,7 +301,7 @@ def _clean_label(text: str) -> str:
     for article in ARTICLES:
         if text.startswith(article):
             text = text[len(article):]
-    return text.strip(" ,.;:")
+    return text.strip(" ,;:")
 
 
 def _attach_titles(doc, mentions: list[SpanMention], titles: TitleTable) -> None:
