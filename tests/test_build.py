@@ -108,9 +108,6 @@ def test_a_fact_stated_by_both_seed_articles_has_a_row_per_article(seeds_out):
     assert len(astana) == 2
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "issue 2 asks for one row per fact per article; a fact stated by several sentences of one article gets a row "
-    "per sentence (e.g. Xi Jinping leader_of China and Astana located_in Kazakhstan, twice each in 000_*.txt)"))
 def test_triples_csv_has_one_row_per_fact_per_article(seeds_out):
     _, rows = csv_rows(seeds_out / "triples.csv")
     keys = [(r["subject"], r["relation"], r["object"], r["source"]) for r in rows]

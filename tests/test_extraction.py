@@ -88,13 +88,8 @@ def test_deputy_prime_minister_is_not_the_leader(extract_text):
 @pytest.mark.parametrize("text, person, body", [
     ("Chile rejected the proposal on Monday. Its foreign ministry spokeswoman, Camila Rojas, said talks would "
      "resume next month.", "Camila Rojas", "Chilean foreign ministry"),
-    pytest.param(
-        "Japan protested against the missile launch. Its defence ministry spokesman, Kenji Tanaka, said the "
-        "missile fell into the sea.", "Kenji Tanaka", "Japanese defence ministry",
-        marks=pytest.mark.xfail(strict=True, reason=(
-            "NER tags 'defence ministry' as ORG, so roles._owner_before skips the government-body rule "
-            "(it requires no mention before the title) and yields Kenji Tanaka affiliated_with a bare "
-            "'defence ministry' entity, not Japan's"))),
+    ("Japan protested against the missile launch. Its defence ministry spokesman, Kenji Tanaka, said the "
+     "missile fell into the sea.", "Kenji Tanaka", "Japanese defence ministry"),
 ], ids=short_id)
 def test_ministry_spokesperson_is_affiliated_with_the_countrys_ministry(extract_text, text, person, body):
     assert (person, "affiliated_with", body) in extract_text(text)
@@ -116,9 +111,6 @@ def test_two_titled_leaders_are_not_cross_paired(extract_text):
     assert ("Luiz Inacio Lula da Silva", "leader_of", "Argentina") not in found
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "NER tags 'Samia Suluhu' and 'Hassan' as two adjacent PERSON spans and mentions._entity_spans does not join "
-    "them: the build has persons 'Samia Suluhu' and 'Hassan', and 'Hassan' met_with both others"))
 def test_three_word_name_after_title_is_one_person(extract_text):
     found = extract_text("Kenyan President William Ruto and Tanzanian President Samia Suluhu Hassan held talks in "
                          "Arusha on Thursday.")
@@ -287,9 +279,6 @@ def test_surname_after_full_name_is_the_same_person(build_texts):
     assert met & {("Gustavo Petro", "Daniel Noboa"), ("Daniel Noboa", "Gustavo Petro")}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "NER does not tag a surname that opens a sentence ('Petro met ...', also 'Boric met ...', 'Ruto met ...'); "
-    "short names resolve only when NER found them, so no met_with is produced"))
 def test_sentence_initial_surname_of_a_person_named_earlier(extract_text):
     found = extract_text("Colombian President Gustavo Petro visited Quito on Friday. Petro met Ecuadorian President "
                          "Daniel Noboa to discuss border security.")

@@ -35,9 +35,10 @@ class FactRow:
 
 
 def fact_rows(kg: KnowledgeGraph) -> Iterator[FactRow]:
-    """Confident facts as rows, names not keys, ordered by article then text."""
+    """Confident facts as rows, names not keys: one row per fact per
+    article, with the sentence that states it most clearly."""
     entities = kg.entities
-    for fact in sorted(kg.confident_facts, key=lambda f: (kg.articles[f.evidence.article_id].path, f.evidence.start)):
+    for fact in _one_per_article(kg.confident_facts):
         article = fact.evidence.article_id
         if fact.relation.literal_object:
             obj_name, obj_type, obj_id = fact.object, "Year", ""
@@ -46,6 +47,15 @@ def fact_rows(kg: KnowledgeGraph) -> Iterator[FactRow]:
         yield FactRow(kg.name_in_article(fact.subject, article), fact.relation.value, obj_name,
                       entities[fact.subject].type.value, obj_type, kg.articles[article].path,
                       fact.evidence.sentence, round(fact.confidence, 3), fact.extractor, fact.subject, obj_id)
+
+
+def _one_per_article(facts) -> list:
+    """For each fact and article, the most confident (then earliest)
+    sentence that states it; in article order, then text order."""
+    best = {}
+    for fact in sorted(facts, key=lambda f: (-f.confidence, f.evidence.start)):
+        best.setdefault((fact.triple, fact.evidence.article_id), fact)
+    return sorted(best.values(), key=lambda f: (f.evidence.article_id, f.evidence.start))
 
 
 def write_csv(kg: KnowledgeGraph, path: str | os.PathLike) -> int:

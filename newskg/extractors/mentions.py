@@ -109,6 +109,7 @@ def find_mentions(doc, article_id: str) -> DocMentions:
         mentions.extend(_classify(doc, start, end, label, gazetteer, titles))
     for m in mentions:
         m.surface = _clean_label(m.surface)
+    mentions = _untagged_surnames(doc, mentions)
     _attach_titles(doc, mentions, titles)
     mentions = _resolve_short_names(mentions)
     mentions = _resolve_acronyms(doc, mentions)
@@ -124,7 +125,8 @@ def _entity_spans(doc, gazetteer: Gazetteer, titles: TitleTable) -> list[tuple[i
     * a name right after a title is a person whatever its label ("Kazakh
       President Kassym-Jomart Tokayev" tagged ORG);
     * a lone capitalised word glued to a person is that person's first name
-      ("Yury" ORG + "Ushakov" PERSON).
+      ("Yury" ORG + "Ushakov" PERSON), and two people glued together are one
+      ("Samia Suluhu" + "Hassan").
     """
     spans: list[list] = []
     for ent in doc.ents:
@@ -153,9 +155,10 @@ def _entity_spans(doc, gazetteer: Gazetteer, titles: TitleTable) -> list[tuple[i
         if merged and span[0] < merged[-1][1]:
             continue  # swallowed by the previous span's continuation
         previous = merged[-1] if merged else None
-        if previous and span[2] == "PERSON" and previous[1] == span[0] and previous[1] - previous[0] == 1 \
-                and doc[previous[0]].is_title and gazetteer.lookup(doc[previous[0]].text) is None \
-                and gazetteer.by_demonym(doc[previous[0]].text) is None:
+        glued = previous and span[2] == "PERSON" and previous[1] == span[0]
+        if glued and (previous[2] == "PERSON" or previous[1] - previous[0] == 1 and doc[previous[0]].is_title
+                      and gazetteer.lookup(doc[previous[0]].text) is None
+                      and gazetteer.by_demonym(doc[previous[0]].text) is None):
             previous[1], previous[2] = span[1], "PERSON"
             continue
         merged.append(span)
@@ -316,6 +319,24 @@ def _attach_titles(doc, mentions: list[SpanMention], titles: TitleTable) -> None
         found = titles.ending_at(doc, end)
         if found is not None:
             m.title, m.title_start = found
+
+
+def _untagged_surnames(doc, mentions: list[SpanMention]) -> list[SpanMention]:
+    """NER often misses a surname that opens a sentence ("Petro met ..."):
+    find the last words of the article's full names wherever they stand
+    untagged, capitalised, and not part of a longer name."""
+    surnames = {m.label.split()[-1]: m for m in mentions if m.type is EntityType.PERSON and len(m.label.split()) > 1}
+    tagged = {i for m in mentions for i in range(m.first_token, m.end)}
+    found = []
+    for token in doc:
+        person = surnames.get(token.text)
+        if person is None or token.i in tagged or not token.is_title \
+                or token.i + 1 < len(doc) and doc[token.i + 1].is_title \
+                or token.i > 0 and doc[token.i - 1].is_title and not token.is_sent_start:
+            continue
+        found.append(SpanMention(token.i, token.i + 1, EntityType.PERSON, token.text,
+                                 entity_key(EntityType.PERSON, token.text), surface=token.text))
+    return sorted(mentions + found, key=lambda m: m.start)
 
 
 def _resolve_short_names(mentions: list[SpanMention]) -> list[SpanMention]:

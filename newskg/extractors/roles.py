@@ -170,7 +170,8 @@ def _owner_before(ctx: ArticleContext, title_start: int, sentence: int) -> tuple
     body = None
     for size in (2, 1):
         phrase = " ".join(t.lower_ for t in doc[max(0, i - size):i])
-        if i - size >= 0 and phrase in _bodies() and ctx.mention_at(i - 1) is None:
+        tagged = ctx.mention_at(i - 1)
+        if i - size >= 0 and phrase in _bodies() and (tagged is None or tagged.label.lower() == phrase):
             body, i = phrase, i - size
             break
     if i > 0 and doc[i - 1].lower_ in ("'s", "’s", "'", "’"):
