@@ -120,8 +120,8 @@ def _organisation(ctx: ArticleContext, index, sent, start, end) -> tuple[SpanMen
     for group in (near_before, _governed_organisations(ctx, index, cue)):
         if group:
             return group[0], 0.85
-    clause = _clause_head(cue)
-    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    verb = next((t for t in cue.ancestors if t.pos_ in ("VERB", "AUX")), cue)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     as_subject = [m for m in orgs if subject is not None and doc[m.start] in subject.subtree]
     if as_subject and row_role_is_partner(cue):
         return as_subject[0], 0.8  # "ASEAN has granted observer status to X", "The Forum welcomed dialogue partners"
