@@ -257,7 +257,12 @@ def _classify_span(doc, start: int, end: int, ner_label: str, gazetteer: Gazette
         return SpanMention(start, end, EntityType.COUNTRY, demonym.name, entity_key(EntityType.COUNTRY, demonym.name),
                            demonym.qid, adjectival=True, surface=text)
     if ner_label == "NORP":
-        return None
+        # Not a nationality: a party or movement ("the Greens", "Taliban", "Christian Democrat").
+        if not doc[start].is_title or doc[end - 1].pos_ == "ADJ":
+            return None  # "Central Asian states" describes, it does not name
+        label = _clean_label(text)
+        return SpanMention(start, end, EntityType.ORGANIZATION, label, entity_key(EntityType.ORGANIZATION, label),
+                           surface=text)
     if text.lower() in _outlets():
         label = _outlets()[text.lower()]
         return SpanMention(start, end, EntityType.ORGANIZATION, label, entity_key(EntityType.ORGANIZATION, label),

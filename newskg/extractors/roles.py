@@ -52,7 +52,7 @@ def extract(ctx: ArticleContext) -> Iterator[Candidate]:
         sentence = ctx.sentence_of(person.start)
         if person.title is not None:
             title = _effective(ctx.doc, _inherited(ctx, person, sentence), person.title_start)
-            owner = _owner_before(ctx, person.title_start, sentence)
+            owner = _owner_before(ctx, person.title_start, sentence, title)
             if owner is not None:
                 yield from _role_facts(ctx, person, title, [owner], sentence, "roles.title_before.v1", 0.9)
             elif title.implicit and dominant is not None and not _named_before(ctx.doc, person.title_start):
@@ -162,7 +162,8 @@ def _role_facts(ctx, person, title: Title, owners, sentence, extractor, confiden
                             confidence if title.role == "member" or position else confidence - 0.1)
 
 
-def _owner_before(ctx: ArticleContext, title_start: int, sentence: int) -> tuple[str, EntityType] | None:
+def _owner_before(ctx: ArticleContext, title_start: int, sentence: int, title: Title | None = None
+                  ) -> tuple[str, EntityType] | None:
     """Whose title it is: the mention, possessive or pronoun just before it,
     through a government body ("its foreign ministry spokesperson")."""
     doc = ctx.doc
@@ -183,6 +184,11 @@ def _owner_before(ctx: ArticleContext, title_start: int, sentence: int) -> tuple
         # Only a country has a foreign ministry: "its foreign ministry spokesperson".
         types = (EntityType.COUNTRY,) if body else (EntityType.COUNTRY, EntityType.ORGANIZATION)
         owner = ctx.antecedent(sentence, types)
+    if owner is not None and owner.type is EntityType.CITY and title is not None and title.owner == "organization" \
+            and not owner.adjectival:
+        # "Dortmund keeper Roman Weidenfeller": a city's name before an organisation title is its club.
+        return ctx.add_entity(entity_key(EntityType.ORGANIZATION, owner.label), owner.label,
+                              EntityType.ORGANIZATION), EntityType.ORGANIZATION
     if owner is None or owner.type not in (EntityType.COUNTRY, EntityType.ORGANIZATION):
         return None
     if body is None:
