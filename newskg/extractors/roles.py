@@ -68,9 +68,9 @@ def extract(ctx: ArticleContext) -> Iterator[Candidate]:
         if preceding is not None:
             # "the head of the SSC, Mohammed Suweysi"
             yield from _role_facts(ctx, person, preceding[0], [preceding[1]], sentence, "roles.title_phrase_before.v1", 0.85)
-        party = _bracketed_organisation(ctx, person)
+        party = _bracketed_organisation(ctx, person) or _possessed_organisation(ctx, person)
         if party is not None:
-            # "Volker Kauder (CDU)"
+            # "Volker Kauder (CDU)", "Merkel's CDU"
             yield Candidate(person.key, Relation.AFFILIATED_WITH, party, sentence, "roles.bracket.v1", 0.8)
         for title, owners in _appositions(ctx, person, sentence):
             yield from _role_facts(ctx, person, title, owners, sentence, "roles.apposition.v1", 0.85)
@@ -114,24 +114,41 @@ def _possessor(ctx: ArticleContext, person: SpanMention) -> tuple[str, EntityTyp
 
 
 def _title_phrase_before(ctx: ArticleContext, person: SpanMention):
-    """``TITLE of [the] OWNER, PERSON``: the title phrase in apposition
-    before the name. Returns (title, (owner key, owner type))."""
-    doc = ctx.doc
+    """The title phrase in apposition before the name: "the head of the Ifo
+    economic think tank in Munich, Clemens Fuest" (owner after the title),
+    "Italy's prime minister at the time, Silvio Berlusconi" (owner before).
+    Returns (title, (owner key, owner type))."""
+    doc, titles = ctx.doc, TitleTable.load()
     comma = person.start - 1
-    if comma < 3 or doc[comma].text != ",":
+    sentence_start = ctx.sentences[ctx.sentence_of(person.start)].start
+    if comma - 2 < sentence_start or doc[comma].text != ",":
         return None
-    owner = ctx.mention_at(comma - 1)
-    if owner is None or owner.adjectival or owner.type not in (EntityType.COUNTRY, EntityType.ORGANIZATION):
+    for k in range(comma - 1, max(sentence_start, comma - 12), -1):
+        if doc[k].text in (",", ";") or doc[k].pos_ in ("VERB", "AUX"):
+            return None  # the phrase ends at a clause boundary
+        found = titles.ending_at(doc, k)
+        if found is None or found[0].role == "none":
+            continue
+        title = _effective(doc, found[0], found[1])
+        if doc[k].lower_ in ("of", "at") or k + 1 < comma and doc[k + 1].lower_ in ("of", "at"):
+            owner, _ = _next_owner(ctx, k + 2 if doc[k].lower_ not in ("of", "at") else k + 1, comma)
+            if owner is not None:
+                return title, owner
+        owner = _owner_before(ctx, found[1], ctx.sentence_of(person.start), title)
+        if owner is not None and all(t.is_lower for t in doc[k + 1:comma]):
+            return title, owner
         return None
-    k = owner.start
-    if doc[k - 1].lower_ == "the":
-        k -= 1
-    if doc[k - 1].lower_ not in ("of", "at"):
-        return None
-    found = TitleTable.load().ending_at(doc, k - 1)
-    if found is None or found[0].role == "none":
-        return None
-    return _effective(doc, found[0], found[1]), (owner.key, owner.type)
+    return None
+
+
+def _possessed_organisation(ctx: ArticleContext, person: SpanMention) -> str | None:
+    """"Angela Merkel's Christian Democratic Union": a person's party or club."""
+    doc = ctx.doc
+    if person.end + 1 < len(doc) and doc[person.end].lower_ in ("'s", "’s"):
+        owned = ctx.mention_at(person.end + 1)
+        if owned is not None and owned.type is EntityType.ORGANIZATION and owned.start == person.end + 1:
+            return owned.key
+    return None
 
 
 def _bracketed_organisation(ctx: ArticleContext, person: SpanMention) -> str | None:
@@ -242,6 +259,10 @@ def _appositions(ctx: ArticleContext, person: SpanMention, sentence: int):
         if match is None:
             break
         title, i = match
+        if i + 1 < end and doc[i].lower_ == "and":
+            second = _title_at(doc, i + 1, end)  # "president and chief executive of Y"
+            if second is not None:
+                i = second[1]
         owners = [owner_before] if owner_before else []
         while i < end and doc[i].lower_ in ROLE_PREPOSITIONS:
             owner, i = _next_owner(ctx, i + 1, end)
