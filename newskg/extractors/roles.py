@@ -26,6 +26,7 @@ from newskg.graph.namespaces import entity_key
 from newskg.model import EntityType, Relation
 
 ROLE_PREPOSITIONS = {"of", "at", "in", "with", "for", "from"}
+ORGANISATION_NOUNS = {"party", "group", "club", "faction", "union", "movement"}
 BARE_ROLE_PREPOSITIONS = {"of", "from"}  # "X of the Institute for Palestine Studies"
 BARE_MEMBERSHIP = Title("of", "member", "organization")
 COPULAS = {"is", "was", "has been", "had been", "became", "becomes", "serves as", "served as", "remains"}
@@ -72,6 +73,8 @@ def extract(ctx: ArticleContext) -> Iterator[Candidate]:
         if party is not None:
             # "Volker Kauder (CDU)", "Merkel's CDU"
             yield Candidate(person.key, Relation.AFFILIATED_WITH, party, sentence, "roles.bracket.v1", 0.8)
+        for title, owner in _role_verbs(ctx, person):
+            yield from _role_facts(ctx, person, title, [owner], sentence, "roles.verb.v1", 0.8)
         for title, owners in _appositions(ctx, person, sentence):
             yield from _role_facts(ctx, person, title, owners, sentence, "roles.apposition.v1", 0.85)
 
@@ -141,6 +144,31 @@ def _title_phrase_before(ctx: ArticleContext, person: SpanMention):
     return None
 
 
+@lru_cache(maxsize=1)
+def _verb_table() -> dict[str, list[tuple[str, Title]]]:
+    table: dict[str, list[tuple[str, Title]]] = {}
+    for r in read_table("role_verbs.tsv", ("verb", "preposition", "role")):
+        table.setdefault(r["verb"], []).append((r["preposition"], Title(r["verb"], r["role"], "organization")))
+    return table
+
+
+def _role_verbs(ctx: ArticleContext, person: SpanMention):
+    """"X worked for the UN", "X teaches at Y", "X heads Y": the person as
+    the subject of a verb of working; yields (title, owner)."""
+    doc = ctx.doc
+    head = doc[person.end - 1]
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return
+    verb = head.head
+    for preposition, title in _verb_table().get(verb.lower_, ()):
+        for child in verb.children:
+            if preposition == "-" and child.dep_ == "dobj" or child.dep_ == "prep" and child.lower_ == preposition:
+                start = child.left_edge.i if preposition == "-" else child.i + 1
+                owner, _ = _next_owner(ctx, start, child.right_edge.i + 1)
+                if owner is not None and owner[1] is EntityType.ORGANIZATION:
+                    yield title, owner
+
+
 def _possessed_organisation(ctx: ArticleContext, person: SpanMention) -> str | None:
     """"Angela Merkel's Christian Democratic Union": a person's party or club."""
     doc = ctx.doc
@@ -192,6 +220,8 @@ def _owner_before(ctx: ArticleContext, title_start: int, sentence: int, title: T
         if i - size >= 0 and phrase in _bodies() and (tagged is None or tagged.label.lower() == phrase):
             body, i = phrase, i - size
             break
+    if body is None and i > 1 and doc[i - 1].lower_ in ORGANISATION_NOUNS:
+        i -= 1  # "Green party politician X", "Left party MP"
     if i > 0 and doc[i - 1].lower_ in ("'s", "’s", "'", "’"):
         i -= 1
     if i == 0:
