@@ -142,6 +142,7 @@ def _entity_spans(doc, gazetteer: Gazetteer, titles: TitleTable) -> list[tuple[i
         spans.extend([start, end, ent.label_] for start, end in pieces)
     for span in spans:
         if span[2] == "PERSON":
+            span[0] = _after_title_tail(doc, span[0], span[1], titles)
             span[0] = _first_names(doc, span[0], titles)
             span[1] = _last_names(doc, span[1])
         if span[2] == "ORG" and gazetteer.lookup(doc[span[0]:span[1]].text) is None:
@@ -169,7 +170,7 @@ def _title_follows(doc, span, titles: TitleTable) -> bool:
     """"Ludwig Braun, the president of ..." (tagged ORG) is a person: a
     personal title in apposition, and no organisation word in the name."""
     i = span[1]
-    if i + 2 >= len(doc) or doc[i].text != "," or any(t.text in _org_words() for t in doc[span[0]:span[1]]):
+    if i + 2 >= len(doc) or doc[i].text != "," or any(t.text in ORGANISATION_WORDS for t in doc[span[0]:span[1]]):
         return False
     i += 1
     if doc[i].lower_ in ("a", "an", "the"):
@@ -187,14 +188,22 @@ def _organisation_name(doc, start: int, end: int, titles: TitleTable) -> int | N
             and (doc[j].ent_iob_ == "O" or doc[j].ent_type_ == "ORG") and titles.starting_at(doc, j) is None:
         j += 1  # "Australian" + "Securities Exchange", "German" + [Chamber of Commerce]ORG
     j = _name_continuation(doc, j)
-    if any(t.text in _org_words() or t.ent_type_ == "ORG" for t in doc[start + 1:j]) and doc[j - 1].is_title:
+    if any(t.text in ORGANISATION_WORDS or t.ent_type_ == "ORG" for t in doc[start + 1:j]) and doc[j - 1].is_title:
         return j
     return None
 
 
-@lru_cache(maxsize=1)
-def _org_words() -> frozenset[str]:
-    return frozenset(r["word"] for r in read_table("org_words.tsv", ("word",)))
+ORGANISATION_WORDS = frozenset(r["word"] for r in read_table("org_words.tsv", ("word",)))
+
+
+def _after_title_tail(doc, start: int, end: int, titles: TitleTable) -> int:
+    """Drop the end of a title NER put into the name ("Secretary of" +
+    "State John Kerry")."""
+    for j in range(start + 1, end):
+        found = titles.ending_at(doc, j)
+        if found is not None and found[1] < start:
+            return j
+    return start
 
 
 def _first_names(doc, start: int, titles: TitleTable) -> int:

@@ -20,7 +20,7 @@ from functools import lru_cache
 from newskg.extractors.context import POSSESSIVE_PRONOUNS, ArticleContext, Candidate
 from newskg.extractors.datafiles import read_table
 from newskg.extractors.gazetteer import Gazetteer
-from newskg.extractors.mentions import SpanMention
+from newskg.extractors.mentions import ORGANISATION_WORDS, SpanMention
 from newskg.extractors.titles import Title, TitleTable
 from newskg.graph.namespaces import entity_key
 from newskg.model import EntityType, Relation
@@ -91,9 +91,15 @@ def _dominant_country(ctx: ArticleContext) -> tuple[str, EntityType] | None:
 
 def _named_before(doc, title_start: int) -> bool:
     """Some unknown owner stands before the title ("Bavarian Premier",
-    "Dalit leader"), so the article's country is not implied."""
-    return title_start > 0 and doc[title_start - 1].is_title and not doc[title_start - 1].is_sent_start \
-        and doc[title_start - 1].lower_ not in _demoting()
+    "Dalit leader", "EU parliament president"), so the article's country
+    is not implied; only a determiner, an adjective ("former") or a
+    sentence start may."""
+    if title_start == 0 or doc[title_start].is_sent_start:
+        return False
+    before = doc[title_start - 1]
+    if before.lower_ in _demoting():
+        return False
+    return before.pos_ in ("NOUN", "PROPN") or before.is_title
 
 
 def _inherited(ctx: ArticleContext, person: SpanMention, sentence: int) -> Title:
@@ -174,9 +180,16 @@ def _possessed_organisation(ctx: ArticleContext, person: SpanMention) -> str | N
     doc = ctx.doc
     if person.end + 1 < len(doc) and doc[person.end].lower_ in ("'s", "’s"):
         owned = ctx.mention_at(person.end + 1)
-        if owned is not None and owned.type is EntityType.ORGANIZATION and owned.start == person.end + 1:
+        if owned is not None and owned.type is EntityType.ORGANIZATION and owned.start == person.end + 1 \
+                and _surely_organisation(owned):
             return owned.key
     return None
+
+
+def _surely_organisation(mention: SpanMention) -> bool:
+    """Known to the gazetteer, an acronym, or named like one ("... Union"):
+    "Bush's Second-Term Task" in a headline is not."""
+    return bool(mention.qid) or mention.label.isupper() or any(w in ORGANISATION_WORDS for w in mention.label.split())
 
 
 def _bracketed_organisation(ctx: ArticleContext, person: SpanMention) -> str | None:
@@ -299,7 +312,7 @@ def _appositions(ctx: ArticleContext, person: SpanMention, sentence: int):
             if owner is None:
                 break
             owners.append(owner)
-        if i + 1 < end and doc[i].text == "," and _person_at(ctx, i + 1):
+        if _introduces_next_person(ctx, i, end):
             break  # "X, the head of Y, Z": the phrase introduces Z, not X
         if owners:
             found.append((title, owners))
@@ -310,9 +323,15 @@ def _appositions(ctx: ArticleContext, person: SpanMention, sentence: int):
     return found
 
 
-def _person_at(ctx: ArticleContext, i: int) -> bool:
-    mention = ctx.mention_at(i)
-    return mention is not None and mention.type is EntityType.PERSON and mention.first_token == i
+def _introduces_next_person(ctx: ArticleContext, i: int, end: int) -> bool:
+    """Whether the phrase running on from ``i`` ends in ", NAME" before any verb."""
+    doc = ctx.doc
+    while i < end and doc[i].text != "," and doc[i].pos_ not in ("VERB", "AUX"):
+        i += 1
+    if i + 1 >= end or doc[i].text != ",":
+        return False
+    mention = ctx.mention_at(i + 1)
+    return mention is not None and mention.type is EntityType.PERSON and mention.first_token == i + 1
 
 
 def _title_at(doc, i: int, end: int) -> tuple[Title, int] | None:
