@@ -61,19 +61,6 @@ class Article:
 
 
 @dataclass(frozen=True)
-class Mention:
-    """A stretch of an article's text that names an entity."""
-
-    article_id: str
-    start: int
-    end: int
-    text: str
-    type: EntityType
-    sentence: int
-    key: str  # the entity key this mention resolved to
-
-
-@dataclass(frozen=True)
 class Entity:
     """A real-world thing, merged across every mention and article.
 

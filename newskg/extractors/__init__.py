@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from newskg.extractors import founding, location, meetings, membership, roles
 from newskg.extractors.context import ArticleContext, Candidate
 from newskg.extractors.mentions import find_mentions
-from newskg.model import Article, Entity, EntityType, Evidence, Fact, Mention
+from newskg.model import Article, Entity, EntityType, Evidence, Fact
 
 RELATION_FAMILIES = (roles, membership, founding, meetings, location)
 
@@ -22,7 +22,6 @@ class ArticleExtraction:
     merged with other articles' by :mod:`newskg.graph.resolve`)."""
 
     article: Article
-    mentions: tuple[Mention, ...]
     entities: dict[str, Entity]
     facts: tuple[Fact, ...]
     names: dict[str, str]  # key -> the fullest name this article writes for it
@@ -41,7 +40,7 @@ def extract(doc, article: Article) -> ArticleExtraction:
     facts = tuple(_fact(ctx, article, c) for c in candidates.values())
     used = {f.subject for f in facts} | {f.object for f in facts if not f.relation.literal_object}
     entities = _entities(ctx, used)
-    return ArticleExtraction(article, tuple(ctx.mentions.public(doc)), entities, facts, _written_names(ctx, entities))
+    return ArticleExtraction(article, entities, facts, _written_names(ctx, entities))
 
 
 def _written_names(ctx: ArticleContext, entities: dict[str, Entity]) -> dict[str, str]:

@@ -28,7 +28,7 @@ def extract(ctx: ArticleContext) -> Iterator[Candidate]:
                 continue
             if verb.lower_ == "set" and not any(c.lower_ == "up" for c in verb.children):
                 continue
-            organisation = _founded(ctx, verb, mentions)
+            organisation = _founded(verb, mentions)
             if organisation is None:
                 continue
             for child in verb.children:
@@ -43,10 +43,9 @@ def extract(ctx: ArticleContext) -> Iterator[Candidate]:
                         yield Candidate(organisation.key, Relation.FOUNDED_IN, year.group(1), index, "founding.verb.v1", 0.85)
 
 
-def _founded(ctx, verb, mentions):
+def _founded(verb, mentions):
     """The organisation founded: the noun the participle describes, else the
     passive subject, else the active object."""
-    doc = ctx.doc
     organisations = [m for m in mentions if m.type is EntityType.ORGANIZATION and not m.adjectival]
     targets = []
     if verb.dep_ in ("acl", "relcl"):

@@ -23,7 +23,7 @@ from newskg.extractors.datafiles import read_table
 from newskg.extractors.gazetteer import Gazetteer
 from newskg.extractors.titles import Title, TitleTable
 from newskg.graph.namespaces import entity_key
-from newskg.model import EntityType, Mention
+from newskg.model import EntityType
 
 #: spaCy labels we read, and the type a label means when nothing better is known.
 NER_TYPES = {
@@ -87,19 +87,6 @@ class DocMentions:
 
     def in_range(self, start: int, end: int) -> list[SpanMention]:
         return [m for m in self.mentions if start <= m.start and m.end <= end]
-
-    def public(self, doc) -> list[Mention]:
-        """The stage's output in the shared data model."""
-        out = []
-        for m in self.mentions:
-            span = doc[m.start:m.end]
-            out.append(Mention(self.article_id, span.start_char, span.end_char, span.text, m.type,
-                               _sentence_index(doc, m.start), m.key))
-        return out
-
-
-def _sentence_index(doc, token_index: int) -> int:
-    return sum(1 for s in doc.sents if s.start <= token_index) - 1
 
 
 def find_mentions(doc, article_id: str) -> DocMentions:
