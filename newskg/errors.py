@@ -20,6 +20,13 @@ class NewskgError(Exception):
         return f"[{self.code}] {self.message}"
 
 
+class UsageError(NewskgError):
+    """An option value that cannot work (a bad IRI, a threshold out of range)."""
+
+    code = "E001"
+    exit_status = 2
+
+
 class InputError(NewskgError):
     """An article file or folder that cannot be read as news text."""
 

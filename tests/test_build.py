@@ -247,6 +247,7 @@ def test_unwritable_out_is_refused_without_partial_files(capsys, tmp_path):
 @pytest.mark.parametrize("option, value, named", [
     ("--format", "bogus", "bogus"),
     ("--min-confidence", "2", "--min-confidence"),
+    ("--base-iri", "not an iri", "--base-iri"),
 ])
 def test_bad_option_value_is_refused_before_any_work(capsys, tmp_path, option, value, named):
     good = write(tmp_path / "summit.txt", STORY)

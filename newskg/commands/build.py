@@ -43,13 +43,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from newskg.errors import NewskgError
+    from newskg.errors import UsageError
     from newskg.graph.namespaces import DEFAULT_BASE_IRI
     from newskg.pipeline import build
 
     formats = _formats(args.formats)
     if not 0.0 <= args.min_confidence <= 1.0:
-        raise NewskgError("--min-confidence must be between 0 and 1")
+        raise UsageError("--min-confidence must be between 0 and 1")
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         from newskg.errors import OutputError
@@ -85,12 +85,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _formats(value: str) -> list[str]:
-    from newskg.errors import NewskgError
+    from newskg.errors import UsageError
 
     names = list(ALL_FORMATS) if value.strip() == "all" else [v.strip() for v in value.split(",") if v.strip()]
     unknown = [n for n in names if n not in ALL_FORMATS]
     if unknown or not names:
-        raise NewskgError(f"unknown --format {', '.join(unknown) or value!r}; choose among {', '.join(ALL_FORMATS)}")
+        raise UsageError(f"unknown --format {', '.join(unknown) or value!r}; choose among {', '.join(ALL_FORMATS)}")
     return names
 
 

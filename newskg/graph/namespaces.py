@@ -10,6 +10,7 @@ import unicodedata
 from rdflib import Namespace
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
+from newskg.errors import UsageError
 from newskg.model import EntityType, Relation
 
 DEFAULT_BASE_IRI = "https://newskg.example/"
@@ -67,5 +68,5 @@ def slugify(text: str) -> str:
 def check_base_iri(base: str) -> str:
     """Refuse a base that would mint invalid IRIs (spaces, no scheme)."""
     if not re.fullmatch(r"[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]*", base):
-        raise ValueError(f"--base-iri {base!r} is not an absolute IRI (e.g. {DEFAULT_BASE_IRI})")
+        raise UsageError(f"--base-iri {base!r} is not an absolute IRI (e.g. {DEFAULT_BASE_IRI})")
     return base if base.endswith(("/", "#")) else base + "/"
