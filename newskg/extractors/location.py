@@ -2,7 +2,7 @@
 
 Stated: "in Astana, Kazakhstan", a dateline "ASTANA, Kazakhstan —", "the
 Tajikistan capital, Dushanbe", "Dushanbe, the capital of Tajikistan", "the
-German city of Hamburg". Known: a city the gazetteer places in a country
+German city of Hamburg", "Zermatt in Switzerland", "Germany's Saarland state". Known: a city the gazetteer places in a country
 that the article also names (not just as an adjective) gets a fact from
 world knowledge: confident when the text uses the city as a place ("in
 Hamburg", a dateline), low-confidence (kept in the RDF, below the default
@@ -35,14 +35,21 @@ def extract(ctx: ArticleContext) -> Iterator[Candidate]:
             # "Astana, Kazakhstan", "Halberstadt, eastern Germany", "Niigata, in northern Japan",
             # "Kassongue province in central Angola"
             if place.type in PLACE_TYPES and country.type is EntityType.COUNTRY and _places_in(between) \
-                    and not country.adjectival and not _in_list(doc, place, country):
+                    and not country.adjectival and not (between[:1] == [","] and _in_list(doc, place, country)) \
+                    and (between[:1] != ["in"] or place.type is EntityType.CITY):
                 yield Candidate(place.key, Relation.LOCATED_IN, country.key, index, "location.apposition.v1", 0.9)
             # "the Tajikistan capital, Dushanbe", "the German city of Hamburg", "Kazakhstan's capital Astana"
             first, second = place, country
             words = [t.lower_ for t in doc[first.end:second.start] if t.text not in (",", "'s", "’s")]
-            if first.type is EntityType.COUNTRY and second.type in PLACE_TYPES and words \
-                    and words[0] in PLACE_NOUNS and len(words) <= 2 and set(words[1:]) <= {"of"}:
+            named_place = words and words[0] in PLACE_NOUNS and len(words) <= 2 and set(words[1:]) <= {"of"}
+            if first.type is EntityType.COUNTRY and named_place and second.type in PLACE_TYPES + (EntityType.ORGANIZATION,):
+                if second.type is EntityType.ORGANIZATION:
+                    ctx.types[second.key] = EntityType.LOCATION  # "the Indian state of Uttar Pradesh" names a place
                 yield Candidate(second.key, Relation.LOCATED_IN, first.key, index, "location.capital.v1", 0.9)
+            # "Germany's Saarland state", "Pakistan's Punjab province"
+            if first.type is EntityType.COUNTRY and not first.adjectival and second.type in PLACE_TYPES \
+                    and [t.lower_ for t in doc[first.end:second.start]] in (["'s"], ["’s"]):
+                yield Candidate(second.key, Relation.LOCATED_IN, first.key, index, "location.possessive.v1", 0.85)
             # "Dushanbe, the capital of Tajikistan"
             if first.type in PLACE_TYPES and second.type is EntityType.COUNTRY and words[-2:] in (["capital", "of"], ["city", "of"]):
                 yield Candidate(first.key, Relation.LOCATED_IN, second.key, index, "location.capital.v1", 0.9)
@@ -51,7 +58,8 @@ def extract(ctx: ArticleContext) -> Iterator[Candidate]:
 
 def _places_in(between: list[str]) -> bool:
     """What may stand between a place and its country: a comma or "in",
-    a place noun before them, a compass word after them."""
+    a place noun before them, a compass word after them. (A bare "in"
+    counts only after a known city: "the West in Ukraine" is no place.)"""
     words = list(between)
     if words and words[0] in PLACE_NOUNS:
         words = words[1:]
