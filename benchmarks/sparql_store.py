@@ -99,9 +99,10 @@ def synthetic_kg(articles: int, facts_per_article: int, seed: int = 7) -> Knowle
             subject = leader(obj) if relation is Relation.LEADER_OF else pick(rng.choice(subject_types))
             if subject == obj:
                 continue
-            place = entities[pick(EntityType.COUNTRY)].label
-            sentence = f"{entities[subject].label} and {obj} were in {place} (sentence {k} of article {n})."
-            facts.append(Fact(subject, relation, obj, Evidence(article_id, sentence, 100 * k, 100 * k + len(sentence)),
+            place = pick(EntityType.COUNTRY)
+            sentence = f"{entities[subject].label} and {obj} were in {entities[place].label} (sentence {k} of article {n})."
+            places = (place,) if relation is Relation.MET_WITH else ()
+            facts.append(Fact(subject, relation, obj, Evidence(article_id, sentence, 100 * k, 100 * k + len(sentence), places),
                               f"synthetic.{relation.value}.v1", round(rng.uniform(0.3, 1.0), 2)))
     return KnowledgeGraph(all_articles, entities, facts)
 

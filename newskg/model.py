@@ -83,6 +83,7 @@ class Evidence:
     sentence: str
     start: int
     end: int
+    places: tuple[str, ...] = ()  # for a meeting: keys of the places the sentence says it was in
 
 
 @dataclass(frozen=True)

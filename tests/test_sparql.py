@@ -32,8 +32,8 @@ VOA_TALKS = "Chinese President Xi Jinping and Russian counterpart Vladimir Putin
 AFP_TALKS = "Putin met Xi on the sidelines of the summit."
 
 
-def _fact(subject, relation, obj, article, sentence, confidence=0.9, start=0):
-    return Fact(subject, relation, obj, Evidence(article, sentence, start, start + len(sentence)),
+def _fact(subject, relation, obj, article, sentence, confidence=0.9, start=0, places=()):
+    return Fact(subject, relation, obj, Evidence(article, sentence, start, start + len(sentence), places),
                 f"test.{relation.value}.v1", confidence)
 
 
@@ -62,7 +62,7 @@ def sample_kg(**overrides) -> KnowledgeGraph:
     facts = [
         _fact(XI, Relation.LEADER_OF, CHINA, "voa1", leaders_voa),
         _fact(PUTIN, Relation.LEADER_OF, RUSSIA, "voa1", leaders_voa),
-        _fact(PUTIN, Relation.MET_WITH, XI, "voa1", VOA_TALKS, start=200),
+        _fact(PUTIN, Relation.MET_WITH, XI, "voa1", VOA_TALKS, start=200, places=(KAZAKHSTAN,)),
         _fact(ASTANA, Relation.LOCATED_IN, KAZAKHSTAN, "voa1", "the summit in Astana, Kazakhstan", start=400),
         _fact(SCO, Relation.FOUNDED_BY, CHINA, "voa1", "established in 2001 by China and Russia", start=500),
         _fact(SCO, Relation.FOUNDED_IN, "2001", "voa1", "established in 2001 by China and Russia", start=500),
@@ -127,7 +127,7 @@ def test_leaders_pairs_each_country_with_its_leader(store):
     assert found == [("China", "Xi Jinping"), ("Russia", "Vladimir Putin"), ("Turkey", "Recep Tayyip Erdoğan")]
 
 
-def test_meetings_give_date_and_the_place_named_in_the_sentence(store):
+def test_meetings_give_date_and_the_place_their_sentence_puts_them_in(store):
     found = rows(store, sparql.example("meetings").text)
     assert [(r["date"], r["where"]) for r in found] == [("2024-07-03", "Kazakhstan"), ("2024-07-04", "")]
     assert {(r["personName"], r["otherName"]) for r in found} == {("Vladimir Putin", "Xi Jinping")}
@@ -159,7 +159,7 @@ def test_single_outlet_facts_name_their_outlet(store):
 
 def test_a_meeting_written_either_way_round_is_one_fact():
     kg = sample_kg()
-    kg.facts[2] = _fact(XI, Relation.MET_WITH, PUTIN, "voa1", VOA_TALKS, start=200)
+    kg.facts[2] = _fact(XI, Relation.MET_WITH, PUTIN, "voa1", VOA_TALKS, start=200, places=(KAZAKHSTAN,))
     found = rows(sparql.from_knowledge_graph(kg), "SELECT DISTINCT ?a ?b WHERE { ?a nkg:metWith ?b }")
     assert found == [{"a": "person:vladimir-putin", "b": "person:xi-jinping"}]
 

@@ -93,7 +93,7 @@ def test_every_class_and_property_the_graph_uses_is_documented(ontology):
     used_classes = {NKG[t.value] for t in EntityType} | {SCHEMA.NewsArticle}
     used_properties = {p for _, p, _, _ in sample_kg().quads() if str(p).startswith(str(NKG))}
     used_properties |= {NKG[relation_property(r).split("#")[1]] for r in Relation}
-    assert len(used_properties) == 17  # ten relations + seven provenance/article properties
+    assert len(used_properties) == 18  # ten relations + eight provenance/article properties
     for term in used_classes | used_properties:
         assert ontology.value(term, RDFS.label) and ontology.value(term, RDFS.comment), term
     for term in used_properties:

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from newskg.extractors import founding, location, meetings, membership, roles
 from newskg.extractors.context import ArticleContext, Candidate
+from newskg.extractors.location import meeting_places
 from newskg.extractors.mentions import find_mentions
-from newskg.model import Article, Entity, EntityType, Evidence, Fact
+from newskg.model import Article, Entity, EntityType, Evidence, Fact, Relation
 
 RELATION_FAMILIES = (roles, membership, founding, meetings, location)
 
@@ -38,7 +39,8 @@ def extract(doc, article: Article) -> ArticleExtraction:
             if key not in candidates or candidates[key].confidence < c.confidence:
                 candidates[key] = c
     facts = tuple(_fact(ctx, article, c) for c in candidates.values())
-    used = {f.subject for f in facts} | {f.object for f in facts if not f.relation.literal_object}
+    used = {f.subject for f in facts} | {f.object for f in facts if not f.relation.literal_object} \
+        | {place for f in facts for place in f.evidence.places}
     entities = _entities(ctx, used)
     return ArticleExtraction(article, entities, facts, _written_names(ctx, entities))
 
@@ -57,7 +59,8 @@ def _fact(ctx: ArticleContext, article: Article, c: Candidate) -> Fact:
     sentence = ctx.sentences[c.sentence]
     text = sentence.text.strip()
     start = sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
-    return Fact(c.subject, c.relation, c.object, Evidence(article.id, text, start, start + len(text)),
+    places = meeting_places(ctx, c.sentence) if c.relation is Relation.MET_WITH else ()
+    return Fact(c.subject, c.relation, c.object, Evidence(article.id, text, start, start + len(text), places),
                 c.extractor, c.confidence)
 
 

@@ -89,6 +89,24 @@ def _used_as_place(doc, mention) -> bool:
     return bool(words) and words[-1] in LOCATIVE
 
 
+def meeting_places(ctx: ArticleContext, sentence: int) -> tuple[str, ...]:
+    """Where the sentence puts its events: places after "in"/"at" ("held
+    talks in Kazakhstan", "in Astana, Kazakhstan"), not possessors
+    ("Turkey's President") or places merely talked about."""
+    doc = ctx.doc
+    places: list[str] = []
+    previous_end = None
+    for m in ctx.mentions_in(sentence):
+        if m.type not in (EntityType.CITY, EntityType.COUNTRY, EntityType.LOCATION) or m.adjectival:
+            continue
+        words = [t.lower_ for t in doc[max(0, m.start - 2):m.start] if t.dep_ != "det"]
+        follows_place = previous_end is not None and [t.text for t in doc[previous_end:m.start]] == [","]
+        if (words and words[-1] in LOCATIVE or follows_place) and m.key not in places:
+            places.append(m.key)
+            previous_end = m.end
+    return tuple(places)
+
+
 def _known(ctx: ArticleContext) -> Iterator[Candidate]:
     named_countries = {m.key for m in ctx.mentions.mentions if m.type is EntityType.COUNTRY and not m.adjectival}
     best: dict[str, tuple[bool, SpanMention]] = {}

@@ -7,7 +7,8 @@ RDF layout (see ``newskg/data/ontology.ttl``):
   SPARQL stays simple;
 * its provenance on a statement node (``rdf:Statement`` with
   ``prov:wasDerivedFrom`` the article, ``nkg:evidence``, offsets,
-  confidence, extractor): one per fact per article;
+  confidence, extractor, and for a meeting the ``nkg:place`` its sentence
+  names): one per stating sentence;
 * as quads, every article's facts and statement nodes in a named graph whose
   name is the article IRI, and entity descriptions in ``<base>graph/entities``.
   A store can then replace one changed article by dropping its graph; Turtle
@@ -148,6 +149,8 @@ class KnowledgeGraph:
         yield node, NKG.charEnd, Literal(fact.evidence.end), graph
         yield node, NKG.confidence, Literal(round(fact.confidence, 3), datatype=XSD.decimal), graph
         yield node, NKG.extractor, Literal(fact.extractor), graph
+        for place in fact.evidence.places:
+            yield node, NKG.place, self.entity_iri(place), graph
         if not confident:
             yield node, NKG.lowConfidence, Literal(True), graph
 
