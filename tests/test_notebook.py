@@ -13,7 +13,6 @@ def test_the_explore_notebook_runs_top_to_bottom():
     nbformat = pytest.importorskip("nbformat", reason="nbformat is not installed (pip install nbformat)")
     nbclient = pytest.importorskip("nbclient", reason="nbclient is not installed (pip install nbclient ipykernel)")
     pytest.importorskip("ipykernel", reason="ipykernel is not installed: nbclient needs a Python kernel")
-    pytest.importorskip("newskg.pipeline", reason="the build pipeline (newskg.pipeline) is not in the repo yet")
     notebook = nbformat.read(NOTEBOOK, as_version=4)
     nbclient.NotebookClient(notebook, timeout=600, kernel_name="python3",
                             resources={"metadata": {"path": str(NOTEBOOK.parent)}}).execute()

@@ -202,7 +202,6 @@ def test_an_unloadable_graph_stops_serve_with_one_line(tmp_path):
 
 
 def test_seed_graph_sco_members_over_http_match_newskg_query(tmp_path):
-    pytest.importorskip("newskg.pipeline", reason="the build pipeline (newskg.pipeline) is not in the repo yet")
     subprocess.run([sys.executable, "-m", "newskg", "build", str(REPO / "seeds"), "--out", str(tmp_path)],
                    check=True, capture_output=True)
     graph = tmp_path / "graph.ttl"
