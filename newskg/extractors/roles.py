@@ -244,11 +244,15 @@ def _owner_before(ctx: ArticleContext, title_start: int, sentence: int, title: T
         # Only a country has a foreign ministry: "its foreign ministry spokesperson".
         types = (EntityType.COUNTRY,) if body else (EntityType.COUNTRY, EntityType.ORGANIZATION)
         owner = ctx.antecedent(sentence, types)
-    if owner is not None and owner.type is EntityType.CITY and title is not None and title.owner == "organization" \
-            and not owner.adjectival:
+    organisation_title = title is not None and title.owner == "organization" and body is None
+    if owner is not None and owner.type is EntityType.CITY and organisation_title and not owner.adjectival:
         # "Dortmund keeper Roman Weidenfeller": a city's name before an organisation title is its club.
-        return ctx.add_entity(entity_key(EntityType.ORGANIZATION, owner.label), owner.label,
-                              EntityType.ORGANIZATION), EntityType.ORGANIZATION
+        return _named_organisation(ctx, owner.label)
+    if owner is None and organisation_title:
+        # "Left party MP X", "Schalke captain X": a name NER did not tag, right before the title.
+        name = _untagged_name_before(ctx, i)
+        if name:
+            return _named_organisation(ctx, name)
     if owner is None or owner.type not in (EntityType.COUNTRY, EntityType.ORGANIZATION):
         return None
     if body is None:
@@ -256,6 +260,25 @@ def _owner_before(ctx: ArticleContext, title_start: int, sentence: int, title: T
     if owner.type is not EntityType.COUNTRY:
         return None  # "EU parliament president": the EU's body, under a name we cannot tell
     return _government_body(ctx, owner, body), EntityType.ORGANIZATION
+
+
+def _named_organisation(ctx: ArticleContext, label: str) -> tuple[str, EntityType]:
+    return ctx.add_entity(entity_key(EntityType.ORGANIZATION, label), label, EntityType.ORGANIZATION), \
+        EntityType.ORGANIZATION
+
+
+def _untagged_name_before(ctx: ArticleContext, end: int) -> str | None:
+    """The capitalised words just before ``end`` that no mention covers and
+    that are not a sentence's first word, a nationality or a title."""
+    doc, titles = ctx.doc, TitleTable.load()
+    start = end
+    while start > 0 and doc[start - 1].is_title and ctx.mention_at(start - 1) is None \
+            and not doc[start - 1].is_stop and titles.ending_at(doc, start) is None \
+            and Gazetteer.load().by_demonym(doc[start - 1].text) is None:
+        start -= 1
+    if start == end or doc[start].is_sent_start and end - start == 1:
+        return None
+    return doc[start:end].text
 
 
 def _government_body(ctx: ArticleContext, country: SpanMention, body: str) -> str:
