@@ -52,14 +52,18 @@ class ArticleContext:
         for index, sent in enumerate(self.sentences):
             for i in range(sent.start, sent.end):
                 self._sentence_of[i] = index
+        # Mentions per sentence, computed once: rules ask for them sentence by sentence.
+        self._by_sentence: list[list[SpanMention]] = [[] for _ in self.sentences]
+        for m in self.mentions.mentions:
+            if self._sentence_of[m.start] == self._sentence_of[m.end - 1]:
+                self._by_sentence[self._sentence_of[m.start]].append(m)
 
     # ---- lookups --------------------------------------------------------
     def sentence_of(self, token_index: int) -> int:
         return self._sentence_of[token_index]
 
     def mentions_in(self, sentence: int) -> list[SpanMention]:
-        sent = self.sentences[sentence]
-        return self.mentions.in_range(sent.start, sent.end)
+        return self._by_sentence[sentence]
 
     def mention_at(self, token_index: int) -> SpanMention | None:
         return self.mentions.at(token_index)

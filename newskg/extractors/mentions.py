@@ -85,8 +85,6 @@ class DocMentions:
     def at(self, token_index: int) -> SpanMention | None:
         return self._by_token.get(token_index)
 
-    def in_range(self, start: int, end: int) -> list[SpanMention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
 
 
 def find_mentions(doc, article_id: str) -> DocMentions:
