@@ -140,6 +140,9 @@ def _entity_spans(doc, gazetteer: Gazetteer, titles: TitleTable) -> list[tuple[i
     for span in spans:
         if merged and span[0] < merged[-1][1]:
             continue  # swallowed by the previous span's continuation
+        ending = titles.ending_at(doc, span[1])
+        if span[2] != "PERSON" and ending is not None and ending[1] < span[0]:
+            continue  # the end of a title ("Secretary of" + "State"), not a name
         previous = merged[-1] if merged else None
         glued = previous and span[2] == "PERSON" and previous[1] == span[0]
         if glued and (previous[2] == "PERSON" or previous[1] - previous[0] == 1 and doc[previous[0]].is_title
