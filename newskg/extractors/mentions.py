@@ -120,10 +120,18 @@ def _entity_spans(doc, gazetteer: Gazetteer, titles: TitleTable) -> list[tuple[i
         if ent.label_ in ("FAC", "NORP", "GPE"):
             organisation = _organisation_name(doc, ent.start, ent.end, titles)
             if organisation is not None:
-                spans.append([ent.start, organisation, "ORG"])
+                start = ent.start
+                if spans and spans[-1][1] == start - 1 and doc[start - 1].text == "-":
+                    start = spans.pop()[0]  # "German-" + "Dutch Chamber of Commerce"
+                spans.append([start, organisation, "ORG"])
                 continue
         cut = next((t.i for t in ent[1:-1] if t.lower_ in POSSESSIVE_MARKS), None)
-        pieces = [(ent.start, cut), (cut + 1, ent.end)] if cut is not None else [(ent.start, ent.end)]
+        if ent.label_ == "NORP" and len(ent) > 1 and gazetteer.by_demonym(ent[0].text) \
+                and not gazetteer.by_demonym(ent.text):
+            # "Afghan" + "Taliban": a nationality, then a group's name
+            pieces = [(ent.start, ent.start + 1), (ent.start + 1, ent.end)]
+        else:
+            pieces = [(ent.start, cut), (cut + 1, ent.end)] if cut is not None else [(ent.start, ent.end)]
         spans.extend([start, end, ent.label_] for start, end in pieces)
     for span in spans:
         if span[2] == "PERSON":

@@ -276,7 +276,9 @@ def _untagged_name_before(ctx: ArticleContext, end: int) -> str | None:
             and not doc[start - 1].is_stop and titles.ending_at(doc, start) is None \
             and Gazetteer.load().by_demonym(doc[start - 1].text) is None:
         start -= 1
-    if start == end or doc[start].is_sent_start and end - start == 1:
+    if start < end - 1 and doc[start].is_sent_start:
+        start += 1  # a sentence's first word is capitalised whatever it is ("Opposition Green party whip")
+    if start == end or doc[start].is_sent_start:
         return None
     return doc[start:end].text
 
