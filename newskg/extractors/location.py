@@ -80,13 +80,16 @@ def _in_list(doc, first, last) -> bool:
 
 
 def _used_as_place(doc, mention) -> bool:
-    """"in Hamburg", "near Kabul", a dateline "BERLIN, ...": the city as a
-    place, not as its government ("Moscow bashes the West")."""
+    """"in Hamburg", "near Kabul", "the eastern city of Dresden",
+    "Hamburg-based", a dateline "BERLIN, ...": the city as a place, not as
+    its government ("Moscow bashes the West")."""
     after = doc[mention.end] if mention.end < len(doc) else None
     if doc[mention.start].is_sent_start and after is not None and after.text in (",", "(", "—", "–", "-"):
         return True
+    if after is not None and after.text == "-" and mention.end + 1 < len(doc) and doc[mention.end + 1].lower_ == "based":
+        return True
     words = [t.lower_ for t in doc[max(0, mention.start - 2):mention.start] if t.dep_ != "det"]
-    return bool(words) and words[-1] in LOCATIVE
+    return bool(words) and (words[-1] in LOCATIVE or words[-1] == "of" and len(words) > 1 and words[-2] in PLACE_NOUNS)
 
 
 def meeting_places(ctx: ArticleContext, sentence: int) -> tuple[str, ...]:
