@@ -13,17 +13,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from newskg.extractors.context import ArticleContext, Candidate
+from newskg.extractors.datafiles import read_table
 from newskg.extractors.mentions import SpanMention
 from newskg.model import EntityType, Relation
 
 PLACE_TYPES = (EntityType.CITY, EntityType.LOCATION)
-COMPASS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
-           "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern", "north-western",
-           "south-eastern", "south-western", "northeast", "northwest", "southeast", "southwest"}
-PLACE_NOUNS = {"capital", "city", "town", "village", "port", "region", "province", "state"}
 KNOWN_CONFIDENCE = 0.45  # below the default threshold: kept as low-confidence
 PLACE_USE_CONFIDENCE = 0.6  # "in Hamburg": 0.92 precise on DWIE dev
-LOCATIVE = {"in", "at", "near", "outside", "from", "around", "across"}
+_WORDS = read_table("place_words.tsv", ("word", "kind"))
+COMPASS, PLACE_NOUNS, LOCATIVE = ({r["word"] for r in _WORDS if r["kind"] == kind}
+                                  for kind in ("compass", "noun", "locative"))
 
 
 def extract(ctx: ArticleContext) -> Iterator[Candidate]:
@@ -82,14 +81,15 @@ def _in_list(doc, first, last) -> bool:
 def _used_as_place(doc, mention) -> bool:
     """"in Hamburg", "near Kabul", "the eastern city of Dresden",
     "Hamburg-based", a dateline "BERLIN, ...": the city as a place, not as
-    its government ("Moscow bashes the West")."""
+    its government ("Moscow bashes the West"). A destination ("travelled to
+    Beijing") is not enough: it would state a fact the text does not."""
     after = doc[mention.end] if mention.end < len(doc) else None
     if doc[mention.start].is_sent_start and after is not None and after.text in (",", "(", "—", "–", "-"):
         return True
     if after is not None and after.text == "-" and mention.end + 1 < len(doc) and doc[mention.end + 1].lower_ == "based":
         return True
-    words = [t.lower_ for t in doc[max(0, mention.start - 2):mention.start] if t.dep_ != "det"]
-    return bool(words) and (words[-1] in LOCATIVE or words[-1] == "of" and len(words) > 1 and words[-2] in PLACE_NOUNS)
+    words = [t.lower_ for t in doc[max(0, mention.start - 3):mention.start] if t.dep_ != "det"]
+    return bool(words) and (words[-1] in LOCATIVE or words[-2:] in ([n, "of"] for n in PLACE_NOUNS))
 
 
 def meeting_places(ctx: ArticleContext, sentence: int) -> tuple[str, ...]:
