@@ -138,14 +138,15 @@ def _progress_bar(total: int):
 
 def _summary(kg, written: list[str]) -> None:
     types = ", ".join(f"{n} {t}" for t, n in sorted(kg.entity_type_counts().items())) or "none"
-    relations = ", ".join(f"{n} {r}" for r, n in kg.relation_counts().most_common()) or "none"
+    counts = kg.relation_counts()
+    relations = ", ".join(f"{n} {r}" for r, n in counts.most_common()) or "none"
     low = len(kg.facts) - len(kg.confident_facts)
     notes = [f"{len(kg.problems)} unreadable"] if kg.problems else []
     if kg.already_stored:
         notes.append(f"{kg.already_stored} already in the store unchanged, not parsed again")
     print(f"articles read: {len(kg.articles)}" + (f" ({'; '.join(notes)})" if notes else ""))
     print(f"entities: {len(kg.entities)} ({types})")
-    print(f"facts: {sum(kg.relation_counts().values())} ({relations})"
+    print(f"facts: {sum(counts.values())} ({relations})"
           + (f"; {low} below --min-confidence kept as low-confidence statements" if low else ""))
     print(f"seconds: {kg.seconds:.1f}")
     for line in written:

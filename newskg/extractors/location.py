@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from newskg.extractors.context import ArticleContext, Candidate
 from newskg.extractors.datafiles import read_table
-from newskg.extractors.mentions import SpanMention
+from newskg.extractors.mentions import POSSESSIVE_S, SpanMention
 from newskg.model import EntityType, Relation
 
 PLACE_TYPES = (EntityType.CITY, EntityType.LOCATION)
@@ -39,7 +39,7 @@ def extract(ctx: ArticleContext) -> Iterator[Candidate]:
                 yield Candidate(place.key, Relation.LOCATED_IN, country.key, index, "location.apposition.v1", 0.9)
             # "the Tajikistan capital, Dushanbe", "the German city of Hamburg", "Kazakhstan's capital Astana"
             first, second = place, country
-            words = [t.lower_ for t in doc[first.end:second.start] if t.text not in (",", "'s", "’s")]
+            words = [t.lower_ for t in doc[first.end:second.start] if t.text != "," and t.lower_ not in POSSESSIVE_S]
             named_place = words and words[0] in PLACE_NOUNS and len(words) <= 2 and set(words[1:]) <= {"of"}
             if first.type is EntityType.COUNTRY and named_place and second.type in PLACE_TYPES + (EntityType.ORGANIZATION,):
                 if second.type is EntityType.ORGANIZATION:
@@ -47,7 +47,7 @@ def extract(ctx: ArticleContext) -> Iterator[Candidate]:
                 yield Candidate(second.key, Relation.LOCATED_IN, first.key, index, "location.capital.v1", 0.9)
             # "Germany's Saarland state", "Pakistan's Punjab province"
             if first.type is EntityType.COUNTRY and not first.adjectival and second.type in PLACE_TYPES \
-                    and [t.lower_ for t in doc[first.end:second.start]] in (["'s"], ["’s"]):
+                    and second.start == first.end + 1 and doc[first.end].lower_ in POSSESSIVE_S:
                 yield Candidate(second.key, Relation.LOCATED_IN, first.key, index, "location.possessive.v1", 0.85)
             # "Dushanbe, the capital of Tajikistan"
             if first.type in PLACE_TYPES and second.type is EntityType.COUNTRY and words[-2:] in (["capital", "of"], ["city", "of"]):

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from newskg.extractors.context import POSSESSIVE_PRONOUNS, ArticleContext, Candidate, cue_table, number_before
-from newskg.extractors.mentions import SpanMention
+from newskg.extractors.mentions import POSSESSIVE_S, SpanMention
 from newskg.model import EntityType, Relation
 
 MEMBER_TYPES = (EntityType.COUNTRY, EntityType.ORGANIZATION)
@@ -225,7 +225,7 @@ def _in_clause(token, clause) -> bool:
 
 def _is_possessor(doc, mention: SpanMention) -> bool:
     """"Russia's close ally Belarus": Russia is not the one joining."""
-    return mention.end < len(doc) and doc[mention.end].lower_ in ("'s", "’s")
+    return mention.end < len(doc) and doc[mention.end].lower_ in POSSESSIVE_S
 
 
 def _unique(mentions: list[SpanMention]) -> list[SpanMention]:

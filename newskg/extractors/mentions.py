@@ -36,7 +36,8 @@ NER_TYPES = {
 }
 NAME_CHARS = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž]")
 ARTICLES = ("the ", "The ")
-POSSESSIVE_MARKS = ("'s", "’s", "'", "’")
+POSSESSIVE_S = ("'s", "’s")
+POSSESSIVE_MARKS = POSSESSIVE_S + ("'", "’")
 
 
 @lru_cache(maxsize=1)

@@ -20,7 +20,7 @@ from functools import lru_cache
 from newskg.extractors.context import POSSESSIVE_PRONOUNS, ArticleContext, Candidate
 from newskg.extractors.datafiles import read_table
 from newskg.extractors.gazetteer import Gazetteer
-from newskg.extractors.mentions import ORGANISATION_WORDS, SpanMention
+from newskg.extractors.mentions import ORGANISATION_WORDS, POSSESSIVE_MARKS, POSSESSIVE_S, SpanMention
 from newskg.extractors.titles import Title, TitleTable
 from newskg.graph.namespaces import entity_key
 from newskg.model import EntityType, Relation
@@ -114,7 +114,7 @@ def _inherited(ctx: ArticleContext, person: SpanMention, sentence: int) -> Title
 
 def _possessor(ctx: ArticleContext, person: SpanMention) -> tuple[str, EntityType] | None:
     doc = ctx.doc
-    if person.start < 2 or doc[person.start - 1].lower_ not in ("'s", "’s"):
+    if person.start < 2 or doc[person.start - 1].lower_ not in POSSESSIVE_S:
         return None
     owner = ctx.mention_at(person.start - 2)
     if owner is None or owner.type not in (EntityType.COUNTRY, EntityType.ORGANIZATION) or owner.adjectival:
@@ -178,7 +178,7 @@ def _role_verbs(ctx: ArticleContext, person: SpanMention):
 def _possessed_organisation(ctx: ArticleContext, person: SpanMention) -> str | None:
     """"Angela Merkel's Christian Democratic Union": a person's party or club."""
     doc = ctx.doc
-    if person.end + 1 < len(doc) and doc[person.end].lower_ in ("'s", "’s"):
+    if person.end + 1 < len(doc) and doc[person.end].lower_ in POSSESSIVE_S:
         owned = ctx.mention_at(person.end + 1)
         if owned is not None and owned.type is EntityType.ORGANIZATION and owned.start == person.end + 1 \
                 and _surely_organisation(owned):
@@ -235,7 +235,7 @@ def _owner_before(ctx: ArticleContext, title_start: int, sentence: int, title: T
             break
     if body is None and i > 1 and doc[i - 1].lower_ in ORGANISATION_NOUNS:
         i -= 1  # "Green party politician X", "Left party MP"
-    if i > 0 and doc[i - 1].lower_ in ("'s", "’s", "'", "’"):
+    if i > 0 and doc[i - 1].lower_ in POSSESSIVE_MARKS:
         i -= 1
     if i == 0:
         return None
@@ -325,7 +325,7 @@ def _appositions(ctx: ArticleContext, person: SpanMention, sentence: int):
         if mention is not None and mention.type in (EntityType.COUNTRY, EntityType.ORGANIZATION):
             owner_before = (mention.key, mention.type)  # "X, Germany's foreign minister"
             i = mention.end
-            if i < end and doc[i].lower_ in ("'s", "’s"):
+            if i < end and doc[i].lower_ in POSSESSIVE_S:
                 i += 1
         match = _title_at(doc, i, end)
         if match is None:
@@ -415,7 +415,7 @@ def _next_owner(ctx: ArticleContext, i: int, end: int):
             return _next_owner(ctx, j + 1, end)
         return None, i
     i = mention.end
-    if i < end and doc[i].lower_ in ("'s", "’s"):
+    if i < end and doc[i].lower_ in POSSESSIVE_S:
         following = ctx.mention_at(i + 1)
         if following is not None and following.type is EntityType.ORGANIZATION:
             mention, i = following, following.end

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 import networkx as nx
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from newskg.graph.namespaces import (
@@ -162,14 +162,6 @@ class KnowledgeGraph:
         for s, p, o, _ in self.quads():
             graph.add((s, p, o))
         return graph
-
-    def rdf_dataset(self) -> Dataset:
-        """The same statements with their named graphs (for TriG, N-Quads)."""
-        dataset = Dataset()
-        _bind(dataset)
-        for quad in self.quads():
-            dataset.add(quad)
-        return dataset
 
     # ---- NetworkX -------------------------------------------------------
     @cached_property
