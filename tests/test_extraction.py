@@ -263,6 +263,30 @@ def test_city_used_as_a_place_in_an_article_naming_its_country(extract_text):
     assert ("Hamburg", "located_in", "Germany") in found
 
 
+def test_city_named_without_a_preposition_is_still_a_place(extract_text):
+    found = extract_text("France's tourism board expects a record summer. Lyon expects 20,000 visitors for the "
+                         "festival, its organisers said.")
+    assert ("Lyon", "located_in", "France") in found
+
+
+def test_city_that_names_a_club_gives_no_location(extract_text):
+    found = extract_text("Lyon coach Pierre Sage praised his players after the win. The club now leads the league "
+                         "in France by four points.")
+    assert ("Pierre Sage", "affiliated_with", "Lyon") in found
+    assert not about(found, "Lyon", "located_in")
+
+
+def test_sentence_initial_city_before_a_sports_title_is_the_club(extract_text):
+    found = extract_text("Bremen keeper Jiri Pavlenka saved two penalties on Saturday.")
+    assert ("Jiri Pavlenka", "affiliated_with", "Bremen") in found
+
+
+def test_surname_that_is_also_a_city_is_the_person(extract_text):
+    found = extract_text("Carl Henderson resigned as chief executive of the US retailer on Monday. Shareholders had "
+                         "asked Henderson to stay.", confident=False)
+    assert not {f for f in found if f[1] == "located_in"}
+
+
 # --------------------------------------------------------------- coreference
 
 def test_surname_after_full_name_is_the_same_person(build_texts):

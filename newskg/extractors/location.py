@@ -5,8 +5,11 @@ Tajikistan capital, Dushanbe", "Dushanbe, the capital of Tajikistan", "the
 German city of Hamburg", "Zermatt in Switzerland", "Germany's Saarland state". Known: a city the gazetteer places in a country
 that the article also names (not just as an adjective) gets a fact from
 world knowledge: confident when the text uses the city as a place ("in
-Hamburg", a dateline), low-confidence (kept in the RDF, below the default
-threshold) when it may stand for a government ("Moscow bashes the West").
+Hamburg", a dateline) or never as a government, low-confidence (kept in
+the RDF, below the default threshold) when it stands for one somewhere in
+the article ("Moscow and Beijing have deepened ties", "Beijing-led"). A
+city's name the article also uses for a club ("Madrid attacker X") gets
+none.
 """
 from __future__ import annotations
 
@@ -15,11 +18,12 @@ from collections.abc import Iterator
 from newskg.extractors.context import ArticleContext, Candidate
 from newskg.extractors.datafiles import read_table
 from newskg.extractors.mentions import POSSESSIVE_S, SpanMention
+from newskg.graph.namespaces import entity_key
 from newskg.model import EntityType, Relation
 
 PLACE_TYPES = (EntityType.CITY, EntityType.LOCATION)
 KNOWN_CONFIDENCE = 0.45  # below the default threshold: kept as low-confidence
-PLACE_USE_CONFIDENCE = 0.6  # "in Hamburg": 0.92 precise on DWIE dev
+PLACE_USE_CONFIDENCE = 0.6  # 0.92 precise on DWIE dev
 _WORDS = read_table("place_words.tsv", ("word", "kind"))
 COMPASS, PLACE_NOUNS, LOCATIVE = ({r["word"] for r in _WORDS if r["kind"] == kind}
                                   for kind in ("compass", "noun", "locative"))
@@ -112,12 +116,27 @@ def meeting_places(ctx: ArticleContext, sentence: int) -> tuple[str, ...]:
 
 def _known(ctx: ArticleContext) -> Iterator[Candidate]:
     named_countries = {m.key for m in ctx.mentions.mentions if m.type is EntityType.COUNTRY and not m.adjectival}
+    governments = {m.key for m in ctx.mentions.mentions if m.type is EntityType.CITY and _used_as_government(ctx, m)}
     best: dict[str, tuple[bool, SpanMention]] = {}
     for m in ctx.mentions.mentions:
-        if m.type is EntityType.CITY and m.country_key in named_countries:
-            as_place = _used_as_place(ctx.doc, m)
+        if m.type is EntityType.CITY and m.country_key in named_countries \
+                and entity_key(EntityType.ORGANIZATION, m.label) not in ctx.types:  # "Madrid" the club
+            as_place = _used_as_place(ctx.doc, m) or m.key not in governments
             if m.key not in best or as_place and not best[m.key][0]:
                 best[m.key] = (as_place, m)
     for as_place, m in best.values():
         yield Candidate(m.key, Relation.LOCATED_IN, m.country_key, ctx.sentence_of(m.start), "location.gazetteer.v1",
                         PLACE_USE_CONFIDENCE if as_place else KNOWN_CONFIDENCE)
+
+
+def _used_as_government(ctx: ArticleContext, mention: SpanMention) -> bool:
+    """"Beijing and Moscow want ...", "Moscow-backed": a capital paired with
+    another government, or leading something, stands for its government."""
+    doc = ctx.doc
+    root = doc[mention.start:mention.end].root
+    if mention.end + 1 < len(doc) and doc[mention.end].text == "-" and doc[mention.end + 1].lower_ != "based":
+        return True
+    partners = [root.head] if root.dep_ == "conj" else []
+    partners += [c for c in root.children if c.dep_ == "conj"]
+    return any(other is not None and other.type in (EntityType.CITY, EntityType.COUNTRY)
+               for other in (ctx.mentions.at(t.i) for t in partners))

@@ -337,6 +337,8 @@ def _untagged_surnames(doc, mentions: list[SpanMention]) -> list[SpanMention]:
     find the last words of the article's full names wherever they stand
     untagged, capitalised, and not part of a longer name."""
     surnames = {m.label.split()[-1]: m for m in mentions if m.type is EntityType.PERSON and len(m.label.split()) > 1}
+    # A lone city name that is one of the article's surnames is that person ("Henderson said").
+    mentions = [m for m in mentions if not (m.type is EntityType.CITY and m.end - m.start == 1 and m.surface in surnames)]
     tagged = {i for m in mentions for i in range(m.first_token, m.end)}
     found = []
     for token in doc:

@@ -270,15 +270,16 @@ def _named_organisation(ctx: ArticleContext, label: str) -> tuple[str, EntityTyp
 def _untagged_name_before(ctx: ArticleContext, end: int) -> str | None:
     """The capitalised words (or acronym) just before ``end`` that no
     mention covers and that are not a nationality or a title; a sentence's
-    first word counts only if tagged as a proper noun ("Gazprom CEO X", not
-    "Opposition Green party whip X")."""
+    first word counts only if tagged as a proper noun or known as a city
+    ("Gazprom CEO X", "Dortmund keeper X", not "Opposition Green party whip X")."""
     doc, titles = ctx.doc, TitleTable.load()
     start = end
     while start > 0 and _name_like(doc[start - 1]) and ctx.mention_at(start - 1) is None \
             and not doc[start - 1].is_stop and titles.ending_at(doc, start) is None \
             and Gazetteer.load().by_demonym(doc[start - 1].text) is None:
         start -= 1
-    if start < end and doc[start].is_sent_start and doc[start].pos_ != "PROPN":
+    if start < end and doc[start].is_sent_start and doc[start].pos_ != "PROPN" \
+            and Gazetteer.load().city(doc[start].text) is None:
         start += 1
     return doc[start:end].text if start < end else None
 
