@@ -74,6 +74,37 @@ def test_apposition_with_two_roles_gives_both_affiliations(extract_text):
             ("Lars Eriksson", "affiliated_with", "Stockholm Environment Institute")} <= found
 
 
+@pytest.mark.parametrize("name", ["Hans Maull", "Felix Tull"])  # NER calls the second a work of art
+def test_apposition_with_a_place_before_the_title(extract_text, name):
+    found = extract_text(f'"It is a de facto one-party state," {name}, an Africa expert at the Norwegian Institute '
+                         'of International Affairs, told reporters.')
+    assert (name, "affiliated_with", "Norwegian Institute of International Affairs") in found
+
+
+def test_second_title_joined_by_and_gives_its_own_organisation(extract_text):
+    found = extract_text("The reform was welcomed by Marta Novak, a historian at Charles University and director of "
+                         "the Prague Institute for Memory Studies.")
+    assert {("Marta Novak", "affiliated_with", "Charles University"),
+            ("Marta Novak", "leader_of", "Prague Institute for Memory Studies")} <= found
+
+
+@pytest.mark.parametrize("text, person, organisation", [
+    ("Paolo Greco from the Filt Cgil union said the strike would go ahead.", "Paolo Greco", "Filt Cgil"),
+    ("Nikos Petrou, an editor at the Athens newspaper \"Kathimerini,\" said the vote was close.",
+     "Nikos Petrou", "Kathimerini"),
+    ("Maria Santos, director of the non-governmental organization Open Door in Lisbon, confirmed the figures.",
+     "Maria Santos", "Open Door"),
+], ids=short_id)
+def test_organisation_named_beside_the_word_for_its_kind(extract_text, text, person, organisation):
+    assert (person, "affiliated_with", organisation) in extract_text(text)
+
+
+def test_organisation_name_running_on_over_a_hyphenated_name(extract_text):
+    found = extract_text("Kim Sung-ho, executive director of The Centre for North Korea-US Dialogue, said talks "
+                         "would resume.")
+    assert ("Kim Sung-ho", "leader_of", "Centre for North Korea-US Dialogue") in found
+
+
 def test_deputy_prime_minister_is_not_the_leader(extract_text):
     # Canada is named often enough to be the article's country, so a bare
     # "Prime Minister" would be tied to it: "Deputy" must stop that.

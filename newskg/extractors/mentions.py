@@ -34,6 +34,8 @@ NER_TYPES = {
     "NORP": None,  # only nationalities that name a country
     "FAC": None,
 }
+#: Labels NER gives names it misreads; kept only when a title shows a person ("Denis Tull, an Africa expert").
+MISREAD_PERSON_LABELS = ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW")
 NAME_CHARS = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž]")
 ARTICLES = ("the ", "The ")
 POSSESSIVE_S = ("'s", "’s")
@@ -116,7 +118,7 @@ def _entity_spans(doc, gazetteer: Gazetteer, titles: TitleTable) -> list[tuple[i
     """
     spans: list[list] = []
     for ent in doc.ents:
-        if ent.label_ not in NER_TYPES:
+        if ent.label_ not in NER_TYPES and ent.label_ not in MISREAD_PERSON_LABELS:
             continue
         if ent.label_ in ("FAC", "NORP", "GPE"):
             organisation = _organisation_name(doc, ent.start, ent.end, titles)
@@ -135,18 +137,23 @@ def _entity_spans(doc, gazetteer: Gazetteer, titles: TitleTable) -> list[tuple[i
             pieces = [(ent.start, cut), (cut + 1, ent.end)] if cut is not None else [(ent.start, ent.end)]
         spans.extend([start, end, ent.label_] for start, end in pieces)
     for span in spans:
+        while span[1] - span[0] > 1 and span[2] in ("PERSON", "ORG") and doc[span[1] - 1].is_lower \
+                and doc[span[1] - 1].is_stop and doc[span[1] - 2].text != "-":
+            span[1] -= 1  # "Chidi Odinkalu of", "The Centre for"
         if span[2] == "PERSON":
             span[0] = _after_title_tail(doc, span[0], span[1], titles)
             span[0] = _first_names(doc, span[0], titles)
             span[1] = _last_names(doc, span[1])
         if span[2] == "ORG" and gazetteer.lookup(doc[span[0]:span[1]].text) is None:
             span[1] = _name_continuation(doc, span[1])
-        if span[2] in ("ORG", "GPE") and gazetteer.lookup(doc[span[0]:span[1]].text) is None \
+        if span[2] in ("ORG", "GPE") + MISREAD_PERSON_LABELS and gazetteer.lookup(doc[span[0]:span[1]].text) is None \
                 and all(_is_name_token(t) for t in doc[span[0]:span[1]]) \
                 and (titles.ending_at(doc, span[0]) or _title_follows(doc, span, titles)):
             span[2] = "PERSON"
     merged: list[list] = []
     for span in spans:
+        if span[2] in MISREAD_PERSON_LABELS:
+            continue
         if merged and span[0] < merged[-1][1]:
             continue  # swallowed by the previous span's continuation
         ending = titles.ending_at(doc, span[1])
@@ -172,6 +179,8 @@ def _title_follows(doc, span, titles: TitleTable) -> bool:
     i += 1
     if doc[i].lower_ in ("a", "an", "the"):
         i += 1
+    if i + 1 < len(doc) and doc[i].ent_type_ in ("GPE", "LOC", "NORP") and titles.starting_at(doc, i) is None:
+        i += 1  # "an Africa expert", "a Russia analyst"
     found = titles.starting_at(doc, i)
     return found is not None and found[0].role != "none" and len(doc[span[0]:span[1]]) > 1
 
@@ -226,11 +235,17 @@ def _name_continuation(doc, end: int) -> int:
     """Extend an organisation name over "for Russian and Eurasian Studies"."""
     if end + 1 < len(doc) and doc[end].lower_ in ("for", "of") and doc[end + 1].is_title:
         j = end + 1
-        while j < len(doc) and (doc[j].is_title or doc[j].lower_ in ("and", "&") and j + 1 < len(doc) and doc[j + 1].is_title):
+        while j < len(doc) and (name_like(doc[j]) or doc[j].lower_ in ("and", "&", "-") and j + 1 < len(doc)
+                                and name_like(doc[j + 1])):
             j += 1
-        if doc[j - 1].is_title:
+        if name_like(doc[j - 1]):
             return j
     return end
+
+
+def name_like(token) -> bool:
+    """A capitalised word or an acronym ("Korea", "US")."""
+    return token.is_title or token.is_upper and len(token) > 1
 
 
 def _classify(doc, start: int, end: int, label: str, gazetteer: Gazetteer, titles: TitleTable) -> list[SpanMention]:

@@ -20,13 +20,13 @@ from functools import lru_cache
 from newskg.extractors.context import POSSESSIVE_PRONOUNS, ArticleContext, Candidate
 from newskg.extractors.datafiles import read_table
 from newskg.extractors.gazetteer import Gazetteer
-from newskg.extractors.mentions import ORGANISATION_WORDS, POSSESSIVE_MARKS, POSSESSIVE_S, SpanMention
+from newskg.extractors.mentions import ORGANISATION_WORDS, POSSESSIVE_MARKS, POSSESSIVE_S, SpanMention, name_like
 from newskg.extractors.titles import Title, TitleTable
 from newskg.graph.namespaces import entity_key
 from newskg.model import EntityType, Relation
 
 ROLE_PREPOSITIONS = {"of", "at", "in", "with", "for", "from"}
-ORGANISATION_NOUNS = {"party", "group", "club", "faction", "union", "movement"}
+QUOTES = ('"', "“", "”", "'")
 BARE_ROLE_PREPOSITIONS = {"of", "from"}  # "X of the Institute for Palestine Studies"
 BARE_MEMBERSHIP = Title("of", "member", "organization")
 COPULAS = {"is", "was", "has been", "had been", "became", "becomes", "serves as", "served as", "remains"}
@@ -38,6 +38,20 @@ def _bodies() -> frozenset[str]:
     """Government bodies that stand between a country and a title
     ("Chinese foreign ministry spokesperson")."""
     return frozenset(r["body"] for r in read_table("bodies.tsv", ("body",)))
+
+
+@lru_cache(maxsize=1)
+def _organisation_kinds() -> frozenset[str]:
+    """Common nouns for kinds of organisation ("union", "think tank")."""
+    return frozenset(r["kind"] for r in read_table("organisation_kinds.tsv", ("kind",)))
+
+
+def _kind_at(doc, i: int, end: int) -> int | None:
+    """The index past an organisation-kind noun starting at ``i``, if any."""
+    for size in (2, 1):
+        if i + size <= end and " ".join(t.lower_ for t in doc[i:i + size]) in _organisation_kinds():
+            return i + size
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -233,7 +247,8 @@ def _owner_before(ctx: ArticleContext, title_start: int, sentence: int, title: T
         if i - size >= 0 and phrase in _bodies() and (tagged is None or tagged.label.lower() == phrase):
             body, i = phrase, i - size
             break
-    if body is None and i > 1 and doc[i - 1].lower_ in ORGANISATION_NOUNS:
+    kind = body is None and i > 1 and _kind_at(doc, i - 1, i) is not None
+    if kind:
         i -= 1  # "Green party politician X", "Left party MP"
     if i > 0 and doc[i - 1].lower_ in POSSESSIVE_MARKS:
         i -= 1
@@ -245,7 +260,7 @@ def _owner_before(ctx: ArticleContext, title_start: int, sentence: int, title: T
         types = (EntityType.COUNTRY,) if body else (EntityType.COUNTRY, EntityType.ORGANIZATION)
         owner = ctx.antecedent(sentence, types)
     organisation_title = title is not None and title.owner == "organization" and body is None
-    if owner is not None and owner.type is EntityType.CITY and organisation_title and not owner.adjectival:
+    if owner is not None and owner.type is EntityType.CITY and organisation_title and not owner.adjectival and not kind:
         # "Dortmund keeper Roman Weidenfeller": a city's name before an organisation title is its club.
         return _named_organisation(ctx, owner.label)
     if owner is None and organisation_title:
@@ -274,7 +289,7 @@ def _untagged_name_before(ctx: ArticleContext, end: int) -> str | None:
     ("Gazprom CEO X", "Dortmund keeper X", not "Opposition Green party whip X")."""
     doc, titles = ctx.doc, TitleTable.load()
     start = end
-    while start > 0 and _name_like(doc[start - 1]) and ctx.mention_at(start - 1) is None \
+    while start > 0 and name_like(doc[start - 1]) and ctx.mention_at(start - 1) is None \
             and not doc[start - 1].is_stop and titles.ending_at(doc, start) is None \
             and Gazetteer.load().by_demonym(doc[start - 1].text) is None:
         start -= 1
@@ -282,10 +297,6 @@ def _untagged_name_before(ctx: ArticleContext, end: int) -> str | None:
             and Gazetteer.load().city(doc[start].text) is None:
         start += 1
     return doc[start:end].text if start < end else None
-
-
-def _name_like(token) -> bool:
-    return token.is_title or token.is_upper and len(token) > 1
 
 
 def _government_body(ctx: ArticleContext, country: SpanMention, body: str) -> str:
@@ -346,8 +357,9 @@ def _appositions(ctx: ArticleContext, person: SpanMention, sentence: int):
             break  # "X, the head of Y, Z": the phrase introduces Z, not X
         if owners:
             found.append((title, owners))
-        if i + 1 < end and doc[i].lower_ == "and" and doc[i + 1].lower_ in ("a", "an", "the"):
-            i += 1  # "a senior fellow in X and a research associate at Y"
+        if i + 1 < end and doc[i].lower_ == "and" and (doc[i + 1].lower_ in ("a", "an", "the")
+                                                      or _title_at(doc, i + 1, end) is not None):
+            i += 1  # "a senior fellow in X and a research associate at Y", "... at X and director of Y"
             continue
         break
     return found
@@ -380,8 +392,8 @@ def _title_at(doc, i: int, end: int) -> tuple[Title, int] | None:
                     return _effective(doc, following[0], after), following[1]
             return _effective(doc, title, i + skip), after
         token = doc[i + skip]
-        if not (token.is_lower and token.pos_ in ("NOUN", "ADJ", "PROPN")):
-            return None
+        if not (token.is_lower and token.pos_ in ("NOUN", "ADJ", "PROPN") or token.ent_type_ in ("GPE", "LOC", "NORP")):
+            return None  # "finance policy expert", "an Africa expert"
     return None
 
 
@@ -393,7 +405,7 @@ def _next_owner(ctx: ArticleContext, i: int, end: int):
     at ...")."""
     doc = ctx.doc
     skipped = 0
-    while i < end and skipped < 5:
+    while i < end and skipped < 8:
         mention = ctx.mention_at(i)
         token = doc[i]
         if mention is not None and mention.type in (EntityType.COUNTRY, EntityType.ORGANIZATION) \
@@ -407,6 +419,9 @@ def _next_owner(ctx: ArticleContext, i: int, end: int):
         break
     mention = ctx.mention_at(i) if i < end else None
     if mention is None or mention.type not in (EntityType.COUNTRY, EntityType.ORGANIZATION) or mention.adjectival:
+        named = _kind_named_organisation(ctx, i, end)
+        if named is not None:
+            return named
         # An unnamed or mixed stretch: look for the next preposition.
         j = i
         while j < end and doc[j].lower_ not in ROLE_PREPOSITIONS and doc[j].text not in (",", ".", ";") \
@@ -421,3 +436,32 @@ def _next_owner(ctx: ArticleContext, i: int, end: int):
         if following is not None and following.type is EntityType.ORGANIZATION:
             mention, i = following, following.end
     return (mention.key, mention.type), i
+
+
+def _kind_named_organisation(ctx: ArticleContext, i: int, end: int):
+    """An organisation NER missed, named next to the word for its kind:
+    "the Filt Cgil union", "the Ifo economic think tank", "the
+    non-governmental organization Open Society", 'the newspaper "To Vima"'.
+    Returns ((key, type), index past it) or None."""
+    doc = ctx.doc
+    kind_before = i > 0 and _kind_at(doc, i - 1, i) is not None
+    quoted = i < end and doc[i].text in QUOTES
+    start = j = i + quoted
+    while j < end and name_like(doc[j]) and (ctx.mention_at(j) is None or ctx.mention_at(j).type is EntityType.PERSON):
+        j += 1
+    if j == start or doc[start:j].text.lower() in _organisation_kinds():
+        return None
+    if quoted:
+        closing = j + (j < end and doc[j].text == ",")  # '"To Vima,"'
+        if closing >= end or doc[closing].text not in QUOTES:
+            return None
+        return _named_organisation(ctx, doc[start:j].text), closing + 1
+    after = j
+    while after < min(end, j + 2) and doc[after].is_lower and doc[after].pos_ == "ADJ":
+        after += 1  # "the Ifo economic think tank"
+    kind_end = _kind_at(doc, after, end)
+    if kind_end is not None:
+        return _named_organisation(ctx, doc[start:j].text), kind_end
+    if kind_before:
+        return _named_organisation(ctx, doc[start:j].text), j
+    return None
