@@ -318,6 +318,31 @@ def test_surname_that_is_also_a_city_is_the_person(extract_text):
     assert not {f for f in found if f[1] == "located_in"}
 
 
+def test_region_known_to_the_gazetteer_lies_in_the_named_country(extract_text):
+    found = extract_text("Farmers in Bavaria blocked roads on Monday. Germany's agriculture minister promised "
+                         "talks.")
+    assert ("Bavaria", "located_in", "Germany") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Heavy rain flooded villages in Punjab this week. Pakistan asked for international aid.", {("Punjab", "located_in", "Pakistan")}),
+    ("Heavy rain flooded villages in Punjab this week. Pakistan and India both asked for aid.", set()),
+], ids=["one country named", "both named"])
+def test_region_two_countries_share_goes_to_the_one_named(extract_text, text, expected):
+    assert {f for f in extract_text(text, confident=False) if f[1] == "located_in"} == expected
+
+
+def test_continent_before_a_country_is_no_location(extract_text):
+    found = extract_text("Thousands of migrants are making their way to Europe, Libya's coast guard said.",
+                         confident=False)
+    assert not about(found, "Europe", "located_in")
+
+
+def test_territory_lies_in_its_country(extract_text):
+    found = extract_text("Protesters marched through Hong Kong on Sunday. China called the march illegal.")
+    assert ("Hong Kong", "located_in", "China") in found
+
+
 # --------------------------------------------------------------- coreference
 
 def test_surname_after_full_name_is_the_same_person(build_texts):

@@ -29,11 +29,12 @@ from functools import cache
 from newskg.extractors.datafiles import read_table
 from newskg.model import EntityType
 
-__all__ = ["CityEntry", "Entry", "Gazetteer", "GazetteerDataError", "fold_accents", "fold_case", "normalise"]
+__all__ = ["CityEntry", "Entry", "RegionEntry", "Gazetteer", "GazetteerDataError", "fold_accents", "fold_case", "normalise"]
 
 COUNTRY_COLUMNS = ("name", "qid", "iso2", "aliases", "demonyms", "capital", "status", "part_of")
 ORGANISATION_COLUMNS = ("acronym", "name", "qid", "aliases", "kind")
 CITY_COLUMNS = ("name", "iso2", "population", "geonameid", "other_names")
+REGION_COLUMNS = ("name", "iso2", "other_names")
 
 #: Names up to this many characters (after dots are dropped) match case-sensitively.
 SHORT_NAME = 4
@@ -111,6 +112,15 @@ def _is_plain_word(key: str) -> bool:
     return " " not in key and key.islower()
 
 
+@dataclass(frozen=True)
+class RegionEntry:
+    """A state, province or region and the country (or countries, for a
+    name two countries share: Punjab) it lies in."""
+
+    name: str
+    countries: tuple[Entry, ...]
+
+
 class _NameIndex:
     """Names to values, with the case rules of the module docstring."""
 
@@ -141,7 +151,7 @@ class Gazetteer:
     """Countries, organisations, demonyms and cities, indexed by every name."""
 
     def __init__(self, countries: list[dict[str, str]], organisations: list[dict[str, str]],
-                 cities: Iterable[dict[str, str]] = ()):
+                 cities: Iterable[dict[str, str]] = (), regions: Iterable[dict[str, str]] = ()):
         self._names = _NameIndex("country or organisation")
         self._demonyms = _NameIndex("demonym")
         entries = [_country(row) for row in countries]
@@ -156,6 +166,11 @@ class Gazetteer:
                 self._demonyms.add(demonym, entry, where)
         self._city_rows = cities
         self._by_iso2 = by_iso2
+        self._regions: dict[str, RegionEntry] = {}
+        for row in regions:
+            region = self._region(row)
+            for name in (row["name"], *_split(row["other_names"])):
+                self._regions[fold_case(normalise(name))] = region
         self._cities: dict[str, list[CityEntry]] | None = None
 
     @classmethod
@@ -163,7 +178,7 @@ class Gazetteer:
         """A gazetteer freshly read from the package's data files (the city
         table on the first :meth:`city` call)."""
         return cls(read_table("countries.tsv", COUNTRY_COLUMNS), read_table("organisations.tsv", ORGANISATION_COLUMNS),
-                   _LazyRows("cities.tsv", CITY_COLUMNS))
+                   _LazyRows("cities.tsv", CITY_COLUMNS), read_table("regions.tsv", REGION_COLUMNS))
 
     @classmethod
     @cache
@@ -193,6 +208,10 @@ class Gazetteer:
                 return city
         return None
 
+    def region(self, name: str) -> RegionEntry | None:
+        """The state, province or region called ``name`` ("Bavaria", "Bayern")."""
+        return self._regions.get(fold_case(normalise(name)))
+
     def patterns(self) -> list[dict]:
         """EntityRuler patterns for every known spelling, to be matched on ORTH:
         GPE for countries and territories, ORG for organisations, NORP for
@@ -220,6 +239,13 @@ class Gazetteer:
             for key in row["other_names"].split("|") if row["other_names"] else ():
                 index.setdefault(fold_case(key), []).append(city)  # stored normalised
         return index
+
+    def _region(self, row: dict[str, str]) -> RegionEntry:
+        codes = _split(row["iso2"])
+        unknown = [code for code in codes if code not in self._by_iso2]
+        if not codes or unknown:
+            raise GazetteerDataError(f"regions.tsv, row {row['name']!r}: unknown country code {row['iso2']!r}")
+        return RegionEntry(row["name"], tuple(self._by_iso2[code] for code in codes))
 
     def _city(self, row: dict[str, str]) -> CityEntry:
         where = f"cities.tsv, row {row['name']!r}"

@@ -25,8 +25,8 @@ PLACE_TYPES = (EntityType.CITY, EntityType.LOCATION)
 KNOWN_CONFIDENCE = 0.45  # below the default threshold: kept as low-confidence
 PLACE_USE_CONFIDENCE = 0.6  # 0.92 precise on DWIE dev
 _WORDS = read_table("place_words.tsv", ("word", "kind"))
-COMPASS, PLACE_NOUNS, LOCATIVE = ({r["word"] for r in _WORDS if r["kind"] == kind}
-                                  for kind in ("compass", "noun", "locative"))
+COMPASS, PLACE_NOUNS, LOCATIVE, WIDER = ({r["word"] for r in _WORDS if r["kind"] == kind}
+                                         for kind in ("compass", "noun", "locative", "wider"))
 
 
 def extract(ctx: ArticleContext) -> Iterator[Candidate]:
@@ -38,6 +38,7 @@ def extract(ctx: ArticleContext) -> Iterator[Candidate]:
             # "Astana, Kazakhstan", "Halberstadt, eastern Germany", "Niigata, in northern Japan",
             # "Kassongue province in central Angola"
             if place.type in PLACE_TYPES and country.type is EntityType.COUNTRY and _places_in(between) \
+                    and place.label.lower() not in WIDER and country.key in (place.country_keys or (country.key,)) \
                     and not country.adjectival and not (between[:1] == [","] and _in_list(doc, place, country)) \
                     and (between[:1] != ["in"] or place.type is EntityType.CITY):
                 yield Candidate(place.key, Relation.LOCATED_IN, country.key, index, "location.apposition.v1", 0.9)
@@ -117,15 +118,16 @@ def meeting_places(ctx: ArticleContext, sentence: int) -> tuple[str, ...]:
 def _known(ctx: ArticleContext) -> Iterator[Candidate]:
     named_countries = {m.key for m in ctx.mentions.mentions if m.type is EntityType.COUNTRY and not m.adjectival}
     governments = {m.key for m in ctx.mentions.mentions if m.type is EntityType.CITY and _used_as_government(ctx, m)}
-    best: dict[str, tuple[bool, SpanMention]] = {}
+    best: dict[str, tuple[bool, SpanMention, str]] = {}
     for m in ctx.mentions.mentions:
-        if m.type is EntityType.CITY and m.country_key in named_countries \
+        named = [key for key in m.country_keys if key in named_countries]
+        if m.type in PLACE_TYPES and len(named) == 1 \
                 and entity_key(EntityType.ORGANIZATION, m.label) not in ctx.types:  # "Madrid" the club
             as_place = _used_as_place(ctx.doc, m) or m.key not in governments
             if m.key not in best or as_place and not best[m.key][0]:
-                best[m.key] = (as_place, m)
-    for as_place, m in best.values():
-        yield Candidate(m.key, Relation.LOCATED_IN, m.country_key, ctx.sentence_of(m.start), "location.gazetteer.v1",
+                best[m.key] = (as_place, m, named[0])
+    for as_place, m, country in best.values():
+        yield Candidate(m.key, Relation.LOCATED_IN, country, ctx.sentence_of(m.start), "location.gazetteer.v1",
                         PLACE_USE_CONFIDENCE if as_place else KNOWN_CONFIDENCE)
 
 

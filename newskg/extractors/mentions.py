@@ -62,7 +62,7 @@ class SpanMention:
     adjectival: bool = False  # a nationality word standing for its country
     title: Title | None = None
     title_start: int | None = None  # first token of the title before the name
-    country_key: str | None = None  # for cities: the country the gazetteer puts them in
+    country_keys: tuple[str, ...] = ()  # for places: the country (or countries) the gazetteer puts them in
     surface: str = ""
 
     @property
@@ -272,11 +272,17 @@ def _classify_span(doc, start: int, end: int, ner_label: str, gazetteer: Gazette
     known = gazetteer.lookup(text)
     demonym = gazetteer.by_demonym(text)
     if known is not None and (ner_label != "NORP" or demonym is None):
+        parent = (entity_key(EntityType.COUNTRY, known.part_of),) if known.part_of else ()  # Hong Kong
         return SpanMention(start, end, known.type, known.name, entity_key(known.type, known.name), known.qid,
-                           surface=text)
+                           country_keys=parent, surface=text)
     if demonym is not None:
         return SpanMention(start, end, EntityType.COUNTRY, demonym.name, entity_key(EntityType.COUNTRY, demonym.name),
                            demonym.qid, adjectival=True, surface=text)
+    region = gazetteer.region(text) if ner_label != "PERSON" else None
+    if region is not None:  # "Punjab", whatever NER calls it
+        return SpanMention(start, end, EntityType.LOCATION, region.name, entity_key(EntityType.LOCATION, region.name),
+                           country_keys=tuple(entity_key(EntityType.COUNTRY, c.name) for c in region.countries),
+                           surface=text)
     if ner_label == "NORP":
         # Not a nationality: a party or movement ("the Greens", "Taliban", "Christian Democrat").
         if not doc[start].is_title or doc[end - 1].pos_ == "ADJ":
@@ -294,7 +300,7 @@ def _classify_span(doc, start: int, end: int, ner_label: str, gazetteer: Gazette
             # An organisation label yields to a city only by its own name ("Dushanbe"), not an
             # alternate one ("Hamas" is an old name of Hamm).
             return SpanMention(start, end, EntityType.CITY, city.name, entity_key(EntityType.CITY, city.name),
-                               country_key=entity_key(EntityType.COUNTRY, city.country.name), surface=text)
+                               country_keys=(entity_key(EntityType.COUNTRY, city.country.name),), surface=text)
         if ner_label == "FAC":
             return None
     etype = NER_TYPES[ner_label]
