@@ -81,6 +81,34 @@ def test_apposition_with_a_place_before_the_title(extract_text, name):
     assert (name, "affiliated_with", "Norwegian Institute of International Affairs") in found
 
 
+def test_plural_title_before_a_list_of_names_gives_each_their_country(extract_text):
+    found = extract_text("Presidents Gustavo Petro of Colombia, Gabriel Boric of Chile and Luis Arce of Bolivia "
+                         "will attend the summit on Friday.")
+    assert {("Gustavo Petro", "leader_of", "Colombia"), ("Gabriel Boric", "leader_of", "Chile"),
+            ("Luis Arce", "leader_of", "Bolivia")} <= found
+
+
+def test_plural_of_a_member_title_inside_a_name_is_no_title(extract_text):
+    found = extract_text("The head of the Danish Union of Journalists (DJ), Tine Johansen, agrees.")
+    assert ("Tine Johansen", "leader_of", "Danish Union of Journalists") in found
+
+
+def test_the_countrys_president_is_the_country_just_named(extract_text):
+    found = extract_text("Voters in Rwanda went to the polls on Monday. The country's sitting president, Paul Kagame, "
+                         "is expected to win.")
+    assert ("Paul Kagame", "leader_of", "Rwanda") in found
+
+
+@pytest.mark.parametrize("text, person, organisation", [
+    ("Lena Fischer, a Left party MP, called on the government to act.", "Lena Fischer", "Left"),
+    ("Tom Reilly, an expert on energy policy at the Irish Institute of Economic Affairs, said prices would fall.",
+     "Tom Reilly", "Irish Institute of Economic Affairs"),
+    ("Anna Pappas, a reporter at the English-language daily Cyprus Mail, saw the blast.", "Anna Pappas", "Cyprus Mail"),
+], ids=short_id)
+def test_apposition_variants(extract_text, text, person, organisation):
+    assert (person, "affiliated_with", organisation) in extract_text(text)
+
+
 def test_second_title_joined_by_and_gives_its_own_organisation(extract_text):
     found = extract_text("The reform was welcomed by Marta Novak, a historian at Charles University and director of "
                          "the Prague Institute for Memory Studies.")

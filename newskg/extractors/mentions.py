@@ -40,6 +40,7 @@ NAME_CHARS = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž]")
 ARTICLES = ("the ", "The ")
 POSSESSIVE_S = ("'s", "’s")
 POSSESSIVE_MARKS = POSSESSIVE_S + ("'", "’")
+TITLE_DETERMINERS = ("the", "its", "their", "his", "her") + POSSESSIVE_S  # "the head of ...", "Italy's premier"
 
 
 @lru_cache(maxsize=1)
@@ -148,8 +149,10 @@ def _entity_spans(doc, gazetteer: Gazetteer, titles: TitleTable) -> list[tuple[i
             span[1] = _name_continuation(doc, span[1])
         if span[2] in ("ORG", "GPE") + MISREAD_PERSON_LABELS and gazetteer.lookup(doc[span[0]:span[1]].text) is None \
                 and all(_is_name_token(t) for t in doc[span[0]:span[1]]) \
-                and (titles.ending_at(doc, span[0]) or _title_follows(doc, span, titles)):
+                and (titles.ending_at(doc, span[0]) or _title_follows(doc, span, titles)
+                     or span[2] in MISREAD_PERSON_LABELS and _title_opens(doc, span, titles)):
             span[2] = "PERSON"
+    spans = sorted(spans + _untagged_titled_names(doc, gazetteer, titles), key=lambda span: span[0])
     merged: list[list] = []
     for span in spans:
         if span[2] in MISREAD_PERSON_LABELS:
@@ -172,9 +175,20 @@ def _entity_spans(doc, gazetteer: Gazetteer, titles: TitleTable) -> list[tuple[i
 
 def _title_follows(doc, span, titles: TitleTable) -> bool:
     """"Ludwig Braun, the president of ..." (tagged ORG) is a person: a
-    personal title in apposition, and no organisation word in the name."""
+    personal title in apposition, after or before the name ("the head of
+    the Ifo think tank, Clemens Fuest, said"), and no organisation word in
+    the name."""
     i = span[1]
-    if i + 2 >= len(doc) or doc[i].text != "," or any(t.text in ORGANISATION_WORDS for t in doc[span[0]:span[1]]):
+    if any(t.text in ORGANISATION_WORDS for t in doc[span[0]:span[1]]) or span[1] - span[0] < 2:
+        return False
+    if span[0] > 2 and doc[span[0] - 1].text == ",":
+        for k in range(span[0] - 2, max(doc[span[0]].sent.start, span[0] - 12), -1):
+            if doc[k].text in (",", ";") or doc[k].pos_ in ("VERB", "AUX"):
+                break
+            found = titles.starting_at(doc, k)
+            if found is not None and found[0].role != "none" and doc[k - 1].lower_ in TITLE_DETERMINERS:
+                return True
+    if i + 2 >= len(doc) or doc[i].text != ",":
         return False
     i += 1
     if doc[i].lower_ in ("a", "an", "the"):
@@ -183,6 +197,33 @@ def _title_follows(doc, span, titles: TitleTable) -> bool:
         i += 1  # "an Africa expert", "a Russia analyst"
     found = titles.starting_at(doc, i)
     return found is not None and found[0].role != "none" and len(doc[span[0]:span[1]]) > 1
+
+
+def _untagged_titled_names(doc, gazetteer: Gazetteer, titles: TitleTable) -> list[list]:
+    """Names NER left untagged after a capitalised title ("Presidents
+    Gustavo Petro of Colombia" opening a sentence): two to four proper
+    nouns that name no country, organisation or nationality."""
+    found = []
+    for token in doc:
+        if not token.is_title or token.ent_iob_ != "O":
+            continue
+        title = titles.starting_at(doc, token.i)
+        if title is None or title[0].role == "none":
+            continue
+        end = title[1]
+        while end < len(doc) and end - title[1] < 4 and doc[end].ent_iob_ == "O" and doc[end].pos_ == "PROPN" \
+                and doc[end].is_title and gazetteer.lookup(doc[end].text) is None \
+                and gazetteer.by_demonym(doc[end].text) is None:
+            end += 1
+        if end - title[1] >= 2:
+            found.append([token.i, end, "PERSON"])
+    return found
+
+
+def _title_opens(doc, span, titles: TitleTable) -> bool:
+    """"Presidents Dilma Rousseff" (tagged a work of art): a personal title, then a name."""
+    found = titles.starting_at(doc, span[0])
+    return found is not None and found[0].role != "none" and found[1] < span[1]
 
 
 def _organisation_name(doc, start: int, end: int, titles: TitleTable) -> int | None:
@@ -342,15 +383,27 @@ def _clean_label(text: str) -> str:
 def _attach_titles(doc, mentions: list[SpanMention], titles: TitleTable) -> None:
     """Find the title written just before each person ("Chinese President
     Xi Jinping": NER gives only the name) and record it on the mention."""
-    for m in mentions:
-        if m.type is not EntityType.PERSON or m.title is not None:
+    listed: SpanMention | None = None  # the last person holding a plural title
+    for index, m in enumerate(mentions):
+        if m.type is not EntityType.PERSON:
             continue
-        end = m.start
-        if end > 0 and doc[end - 1].text == ",":
-            end -= 1  # "its foreign ministry spokesperson, Mao Ning"
-        found = titles.ending_at(doc, end)
-        if found is not None:
-            m.title, m.title_start = found
+        if m.title is None:
+            end = m.start
+            if end > 0 and doc[end - 1].text == ",":
+                end -= 1  # "its foreign ministry spokesperson, Mao Ning"
+            found = titles.ending_at(doc, end)
+            if found is not None:
+                m.title, m.title_start = found
+            elif listed is not None and _listed_after(doc, mentions, index, listed):
+                m.title, m.title_start = listed.title, listed.title_start  # "Presidents A of X, B of Y"
+        listed = m if m.title is not None and m.title.plural else None
+
+
+def _listed_after(doc, mentions: list[SpanMention], index: int, previous: SpanMention) -> bool:
+    """Whether only commas, "and" and "of COUNTRY" stand between the
+    previous person and this one: "Dilma Rousseff of Brazil, Vladimir Putin"."""
+    between = {i for m in mentions[:index] if m.type is EntityType.COUNTRY for i in range(m.start, m.end)}
+    return all(t.i in between or t.lower_ in (",", "and", "of") for t in doc[previous.end:mentions[index].start])
 
 
 def _untagged_surnames(doc, mentions: list[SpanMention]) -> list[SpanMention]:

@@ -27,6 +27,7 @@ from newskg.model import EntityType, Relation
 
 ROLE_PREPOSITIONS = {"of", "at", "in", "with", "for", "from"}
 QUOTES = ('"', "“", "”", "'")
+COUNTRY_NOUNS = {"country", "nation"}
 BARE_ROLE_PREPOSITIONS = {"of", "from"}  # "X of the Institute for Palestine Studies"
 BARE_MEMBERSHIP = Title("of", "member", "organization")
 COPULAS = {"is", "was", "has been", "had been", "became", "becomes", "serves as", "served as", "remains"}
@@ -250,7 +251,14 @@ def _owner_before(ctx: ArticleContext, title_start: int, sentence: int, title: T
     kind = body is None and i > 1 and _kind_at(doc, i - 1, i) is not None
     if kind:
         i -= 1  # "Green party politician X", "Left party MP"
-    if i > 0 and doc[i - 1].lower_ in POSSESSIVE_MARKS:
+    for size in (1, 2):  # "the country's sitting president", "Greenpeace's energy policy expert"
+        k = i - size
+        if k > 0 and doc[k - 1].lower_ in POSSESSIVE_MARKS \
+                and all(t.is_lower and t.pos_ in ("ADJ", "NOUN", "VERB") for t in doc[k:i]):
+            i = k
+            break
+    possessive = i > 0 and doc[i - 1].lower_ in POSSESSIVE_MARKS
+    if possessive:
         i -= 1
     if i == 0:
         return None
@@ -259,6 +267,10 @@ def _owner_before(ctx: ArticleContext, title_start: int, sentence: int, title: T
         # Only a country has a foreign ministry: "its foreign ministry spokesperson".
         types = (EntityType.COUNTRY,) if body else (EntityType.COUNTRY, EntityType.ORGANIZATION)
         owner = ctx.antecedent(sentence, types)
+    elif owner is None and possessive and i > 1 and doc[i - 2].lower_ == "the" and doc[i - 1].lower_ in COUNTRY_NOUNS:
+        # "the country's president": the country the article was just talking about. ("the party's
+        # leader" is left alone: which organisation is a party is not known.)
+        owner = ctx.antecedent(sentence, (EntityType.COUNTRY,))
     organisation_title = title is not None and title.owner == "organization" and body is None
     if owner is not None and owner.type is EntityType.CITY and organisation_title and not owner.adjectival and not kind:
         # "Dortmund keeper Roman Weidenfeller": a city's name before an organisation title is its club.
@@ -339,6 +351,10 @@ def _appositions(ctx: ArticleContext, person: SpanMention, sentence: int):
             i = mention.end
             if i < end and doc[i].lower_ in POSSESSIVE_S:
                 i += 1
+        elif mention is None and _title_at(doc, i, end) is None:
+            named = _kind_named_organisation(ctx, i, end)  # "X, a Left party MP"
+            if named is not None and _title_at(doc, named[1], end) is not None:
+                owner_before, i = named
         match = _title_at(doc, i, end)
         if match is None:
             break
@@ -348,6 +364,8 @@ def _appositions(ctx: ArticleContext, person: SpanMention, sentence: int):
             if second is not None:
                 i = second[1]
         owners = [owner_before] if owner_before else []
+        if i < end and doc[i].lower_ == "on":
+            i = _past_topic(doc, i + 1, end)  # "an expert on energy policy at Y"
         while i < end and doc[i].lower_ in ROLE_PREPOSITIONS:
             owner, i = _next_owner(ctx, i + 1, end)
             if owner is None:
@@ -363,6 +381,16 @@ def _appositions(ctx: ArticleContext, person: SpanMention, sentence: int):
             continue
         break
     return found
+
+
+def _past_topic(doc, i: int, end: int) -> int:
+    """The preposition after a topic ("on energy policy at"), or ``i`` when
+    the phrase ends first."""
+    j = i
+    while j < end and doc[j].lower_ not in ROLE_PREPOSITIONS and doc[j].text not in (",", ";") \
+            and doc[j].pos_ not in ("VERB", "AUX"):
+        j += 1
+    return j if j < end and doc[j].lower_ in ROLE_PREPOSITIONS else i
 
 
 def _introduces_next_person(ctx: ArticleContext, i: int, end: int) -> bool:
@@ -392,8 +420,9 @@ def _title_at(doc, i: int, end: int) -> tuple[Title, int] | None:
                     return _effective(doc, following[0], after), following[1]
             return _effective(doc, title, i + skip), after
         token = doc[i + skip]
-        if not (token.is_lower and token.pos_ in ("NOUN", "ADJ", "PROPN") or token.ent_type_ in ("GPE", "LOC", "NORP")):
-            return None  # "finance policy expert", "an Africa expert"
+        if not (token.is_lower and token.pos_ in ("NOUN", "ADJ", "PROPN") or token.ent_type_ in ("GPE", "LOC", "NORP")
+                or token.pos_ == "ADJ" and not token.ent_type_):
+            return None  # "finance policy expert", "an Africa expert", "International President"
     return None
 
 
@@ -414,6 +443,10 @@ def _next_owner(ctx: ArticleContext, i: int, end: int):
         describing = mention is not None and (mention.adjectival or mention.type in (EntityType.CITY, EntityType.LOCATION))
         if token.lower_ in ("the", "a", "an", "-") or token.is_lower or describing:
             i = mention.end if describing else i + 1
+            skipped += 1
+            continue
+        if mention is None and i + 2 < end and doc[i + 1].text == "-" and doc[i + 2].is_lower:
+            i += 3  # "the English-language daily ...", "the Rostock-based ..."
             skipped += 1
             continue
         break

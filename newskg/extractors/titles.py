@@ -2,7 +2,7 @@
 fellow"), read from ``data/titles.tsv``, and where they stand in a Doc."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from newskg.extractors.datafiles import read_table
@@ -18,6 +18,7 @@ class Title:
     role: str  # leader | member | inherit | none
     owner: str  # country | organization | any
     implicit: bool = False  # a bare "President X" is head of the country the article is about
+    plural: bool = False  # "Presidents X of A, Y of B": every name of the list holds it
 
     def applies_to(self, owner_type: str) -> bool:
         return self.owner in ("any", owner_type)
@@ -40,16 +41,24 @@ class TitleTable:
         """The longest title whose last token is ``tokens[end - 1]``, with
         the index of its first token."""
         for size in range(min(self.longest, end), 0, -1):
-            words = tuple(t.lower_ for t in tokens[end - size:end])
-            if words in self._by_words:
-                return self._by_words[words], end - size
+            title = self._lookup(tuple(t.lower_ for t in tokens[end - size:end]))
+            if title is not None:
+                return title, end - size
         return None
 
     def starting_at(self, tokens, start: int) -> tuple[Title, int] | None:
         """The longest title whose first token is ``tokens[start]``, with the
         index just past its last token."""
         for size in range(min(self.longest, len(tokens) - start), 0, -1):
-            words = tuple(t.lower_ for t in tokens[start:start + size])
-            if words in self._by_words:
-                return self._by_words[words], start + size
+            title = self._lookup(tuple(t.lower_ for t in tokens[start:start + size]))
+            if title is not None:
+                return title, start + size
         return None
+
+    def _lookup(self, words: tuple[str, ...]) -> Title | None:
+        """A title by its words, or a leader title by its plural ("presidents",
+        "prime ministers"; not "journalists", often part of a name)."""
+        if words in self._by_words:
+            return self._by_words[words]
+        singular = self._by_words.get(words[:-1] + (words[-1][:-1],)) if words[-1].endswith("s") else None
+        return replace(singular, plural=True) if singular is not None and singular.role == "leader" else None
