@@ -207,6 +207,9 @@ EU, NATO = "European Union", "North Atlantic Treaty Organization"
     ("Georgia was invited to join NATO at the Bucharest summit.", "Georgia", NATO, "joining"),
     ("Moldova has applied to join the European Union.", "Moldova", EU, "joining"),
     ("Finland will join NATO next year, the government announced.", "Finland", NATO, "joining"),
+    ("While neither Serbia nor Kosovo are members of the European Union, both trade with it.", "Kosovo", EU,
+     "not_member_of"),
+    ("In response to Moldova's bid to join the European Union, Russia cut gas supplies.", "Moldova", EU, "joining"),
 ], ids=short_id)
 def test_negated_or_unfinished_membership_is_never_member_of(extract_text, text, country, organisation, relation):
     found = extract_text(text, confident=False)
@@ -222,6 +225,20 @@ def test_completed_joining_is_membership(extract_text, text, country, organisati
     found = extract_text(text)
     assert (country, "member_of", organisation) in found
     assert (country, "joining", organisation) not in found
+
+
+@pytest.mark.parametrize("text", [
+    "In response to Moldova's bid to join the European Union, Russia cut gas supplies.",
+    "The European Union and the OSCE have sent observers to Georgia for the election.",
+    "Lena Adler, a member of the Syrian National Council in Germany, said the talks had failed.",
+], ids=short_id)
+def test_no_membership_for_the_wrong_party(extract_text, text):
+    """A bystander to the bid, election observers, a place after the
+    organisation: none is a member or partner."""
+    found = extract_text(text, confident=False)
+    wrong = {f for f in found if f[1] in ("member_of", "joining", "partner_of")
+             and f[0] in ("Russia", "OSCE", "Georgia", "Germany")}
+    assert not wrong
 
 
 # ----------------------------------------------------------------- ellipsis

@@ -19,7 +19,14 @@ from newskg.extractors.context import POSSESSIVE_PRONOUNS, ArticleContext, Candi
 from newskg.extractors.mentions import POSSESSIVE_S, SpanMention
 from newskg.model import EntityType, Relation
 
-MEMBER_TYPES = (EntityType.COUNTRY, EntityType.ORGANIZATION)
+#: Who can hold each relation (relations.md): organisations can be members, only countries join or partner.
+MEMBER_TYPES = {Relation.MEMBER_OF: (EntityType.COUNTRY, EntityType.ORGANIZATION),
+                Relation.NOT_MEMBER_OF: (EntityType.COUNTRY, EntityType.ORGANIZATION),
+                Relation.JOINING: (EntityType.COUNTRY,), Relation.PARTNER_OF: (EntityType.COUNTRY,)}
+COUNTRY_CUES = {"states", "state", "countries", "country"}  # "EU member states": countries only
+DISPATCHED_CUES = {"observer", "observers"}  # "sent observers to Ukraine": election observers, not a status
+NEGATING = {"not", "n't", "never", "no", "neither", "nor"}
+LOCATIVE = {"in", "at", "near", "across", "throughout"}
 ALONGSIDE = {"alongside", "besides", "with", "like", "including"}
 COMPLETED_JOIN_TAGS = {"VBD", "VBN"}
 BE_FORMS = {"is", "are", "was", "were", "be", "been", "being", "'s", "’s"}
@@ -29,7 +36,7 @@ GROUP_NOUNS = {"bloc", "group", "grouping", "alliance", "organisation", "organiz
 
 def extract(ctx: ArticleContext) -> Iterator[Candidate]:
     for index, sent in enumerate(ctx.sentences):
-        cues = list(_cues(sent))
+        cues = [c for c in _cues(sent) if ctx.mention_at(c[0]) is None]  # not "Observer Research Foundation"
         for cue_start, cue_end, row in cues:
             others = [c[0] for c in cues if c[0] != cue_start]
             yield from _facts_for_cue(ctx, index, sent, cue_start, cue_end, row, others)
@@ -59,12 +66,14 @@ def _facts_for_cue(ctx: ArticleContext, index, sent, start, end, row, other_cues
     doc = ctx.doc
     cue = doc[end - 1]  # the head word of a multi-word cue ("dialogue partners")
     relation = Relation(row["relation"])
+    if cue.lower_ in DISPATCHED_CUES and cue.dep_ == "dobj" or _describes_person(ctx, cue):
+        return  # "sent observers to Ukraine"; "Sadiq, a member of the Syrian National Council"
     if row["role"] == "join":
         if _completed_join(cue):
             relation = Relation.MEMBER_OF
         if any(c.dep_ == "dobj" for c in cue.children) and not _governed_organisations(ctx, index, cue):
             return  # "joining a long list of authors", "Joining Brazil, Russia and India, ...": not an organisation
-    organisation, confidence = _organisation(ctx, index, sent, start, end)
+    organisation, confidence = _organisation(ctx, index, sent, start, end, row["role"])
     if organisation is None:
         return
     clause = _clause_head(cue)
@@ -73,8 +82,9 @@ def _facts_for_cue(ctx: ArticleContext, index, sent, start, end, row, other_cues
         relation = Relation.NOT_MEMBER_OF
     elif negated:
         return
+    types = (EntityType.COUNTRY,) if cue.lower_ in COUNTRY_CUES else MEMBER_TYPES[relation]
     members = [m for m in _members(ctx, index, sent, cue, clause, organisation)
-               if not _nearer_other_cue(m.start, start, other_cues)]
+               if not _nearer_other_cue(m.start, start, other_cues) and m.type in types]
     if not members:
         return
     extractor = f"membership.{row['role']}.v1"
@@ -101,8 +111,9 @@ def _nearer_other_cue(position: int, cue_start: int, other_cues: list[int]) -> b
 
 def _governed_organisations(ctx: ArticleContext, index: int, cue) -> list[SpanMention]:
     doc = ctx.doc
+    governed = [c for c in cue.children if c.dep_ not in ("nsubj", "nsubjpass")]  # "Ibrahim joins a list"
     return [m for m in ctx.mentions_in(index) if m.type is EntityType.ORGANIZATION and not m.adjectival
-            and any(doc[i] in cue.subtree or doc[i].head.i == cue.i for i in range(m.start, m.end))]
+            and any(doc[i] in c.subtree for c in governed for i in range(m.start, m.end))]
 
 
 def _completed_join(cue) -> bool:
@@ -112,11 +123,12 @@ def _completed_join(cue) -> bool:
         and cue.dep_ not in ("xcomp", "advcl", "pcomp")
 
 
-def _organisation(ctx: ArticleContext, index, sent, start, end) -> tuple[SpanMention | None, float]:
+def _organisation(ctx: ArticleContext, index, sent, start, end, role: str) -> tuple[SpanMention | None, float]:
     doc = ctx.doc
     orgs = [m for m in ctx.mentions_in(index) if m.type is EntityType.ORGANIZATION and not m.adjectival]
     cue = doc[end - 1]
-    near_before = [m for m in orgs if 0 <= start - m.end <= 1]  # "NATO member", "SCO member states"
+    # "NATO member", "SCO member states" (a verb's subject is no owner: "Ibrahim joins a list")
+    near_before = [m for m in orgs if 0 <= start - m.end <= 1] if role != "join" else []
     for group in (near_before, _governed_organisations(ctx, index, cue)):
         if group:
             return group[0], 0.85
@@ -160,14 +172,31 @@ def _clause_head(cue):
 
 
 def _negated(token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in ("not", "n't", "never", "no") for c in token.children)
+    """"is not a member", "neither Russia nor Ukraine are members"."""
+    return any(c.dep_ == "neg" or c.lower_ in NEGATING for c in token.children) \
+        or any(t.lower_ in ("neither", "nor") for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
+               for t in c.subtree)
+
+
+def _describes_person(ctx: ArticleContext, cue) -> bool:
+    """The cue is a person's description ("X, a member of the council",
+    "an FDP member"), which is affiliation, not a state's membership."""
+    described = cue.head if cue.dep_ in ("appos", "attr") else None
+    if cue.dep_ == "attr":
+        described = next((c for c in cue.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    mention = ctx.mention_at(described.i) if described is not None else None
+    return mention is not None and mention.type is EntityType.PERSON
 
 
 def _members(ctx: ArticleContext, index, sent, cue, clause, organisation) -> list[SpanMention]:
     """The countries (or organisations) the cue says are members."""
     doc = ctx.doc
-    candidates = [m for m in ctx.mentions_in(index) if m.type in MEMBER_TYPES and not m.adjectival
-                  and m.key != organisation.key and not _is_possessor(doc, m)]
+    bidder = _bidder(ctx, cue)
+    if bidder is not None:
+        return [bidder]  # "Georgia's bid to join NATO"
+    candidates = [m for m in ctx.mentions_in(index) if m.type in (EntityType.COUNTRY, EntityType.ORGANIZATION)
+                  and not m.adjectival and m.key != organisation.key and not _is_possessor(doc, m)
+                  and not (m.start > 0 and doc[m.start - 1].lower_ in LOCATIVE)]  # "... council in Germany"
     # "NATO member Turkey", "member countries Kazakhstan and ...": the name right after the cue.
     following = [m for m in candidates if m.start == cue.i + 1]
     # The clause's own span, without other clauses hanging off it.
@@ -182,6 +211,16 @@ def _members(ctx: ArticleContext, index, sent, cue, clause, organisation) -> lis
         if referred:
             return referred
     return []
+
+
+def _bidder(ctx: ArticleContext, cue) -> SpanMention | None:
+    """The possessor of the noun a "to join" completes: "Georgia's bid
+    (plan, application) to join NATO"."""
+    if cue.dep_ not in ("acl", "xcomp") or cue.head.pos_ != "NOUN":
+        return None
+    owner = next((c for c in cue.head.children if c.dep_ == "poss"), None)
+    mention = ctx.mention_at(owner.i) if owner is not None else None
+    return mention if mention is not None and mention.type is EntityType.COUNTRY else None
 
 
 def _ellipsis_members(ctx, index, sent, verb, excluded: set[str]) -> list[SpanMention]:
