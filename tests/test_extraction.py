@@ -345,6 +345,11 @@ def test_city_named_without_a_preposition_is_still_a_place(extract_text):
     assert ("Lyon", "located_in", "France") in found
 
 
+def test_cities_listed_after_in_are_places_not_governments(extract_text):
+    found = extract_text("Police raided houses in Lyon and Marseille on Monday. France raised its terror alert level.")
+    assert {("Lyon", "located_in", "France"), ("Marseille", "located_in", "France")} <= found
+
+
 def test_city_that_names_a_club_gives_no_location(extract_text):
     found = extract_text("Lyon coach Pierre Sage praised his players after the win. The club now leads the league "
                          "in France by four points.")

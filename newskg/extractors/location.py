@@ -138,6 +138,9 @@ def _used_as_government(ctx: ArticleContext, mention: SpanMention) -> bool:
     root = doc[mention.start:mention.end].root
     if mention.end + 1 < len(doc) and doc[mention.end].text == "-" and doc[mention.end + 1].lower_ != "based":
         return True
+    first = root.head if root.dep_ == "conj" else root
+    if first.dep_ == "pobj" and first.head.lower_ in LOCATIVE:
+        return False  # "raids on houses in Mons and Liege": places
     partners = [root.head] if root.dep_ == "conj" else []
     partners += [c for c in root.children if c.dep_ == "conj"]
     return any(other is not None and other.type in (EntityType.CITY, EntityType.COUNTRY)
