@@ -350,6 +350,16 @@ def test_cities_listed_after_in_are_places_not_governments(extract_text):
     assert {("Lyon", "located_in", "France"), ("Marseille", "located_in", "France")} <= found
 
 
+def test_town_is_placed_in_the_country_the_article_names(extract_text):
+    found = extract_text("Police evacuated 300 homes in Zwickau on Friday. Germany has seen heavy rain all week.")
+    assert ("Zwickau", "located_in", "Germany") in found
+
+
+def test_company_named_after_its_town_stays_a_company(extract_text):
+    found = extract_text("Nokia will cut 1,000 jobs, the company said. Finland is its home market.", confident=False)
+    assert not about(found, "Nokia", "located_in")
+
+
 def test_city_that_names_a_club_gives_no_location(extract_text):
     found = extract_text("Lyon coach Pierre Sage praised his players after the win. The club now leads the league "
                          "in France by four points.")

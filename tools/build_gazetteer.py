@@ -202,8 +202,11 @@ SPELLING_PAIRS = (("Organisation", "Organization"), ("Co-operation", "Cooperatio
 
 # --- cities ----------------------------------------------------------------------------------
 
-#: Cities below this population are not shipped (the loader's default floor is higher).
-CITY_FLOOR = 100_000
+#: Cities below this population are not shipped. Towns between it and BIG_CITY keep only their
+#: own name, and none that is an ordinary English word; the loader finds them only for names NER
+#: calls places (a company named after its town, Nokia, stays a company).
+CITY_FLOOR = 15_000
+BIG_CITY = 100_000
 #: GeoNames gives each city its local name ("Köln") and alternate names in many languages,
 #: the English one ("Cologne") among them but not marked. Alternate names are kept when
 #: plain ASCII, capitalised, not an acronym and not made of ordinary English words
@@ -365,8 +368,11 @@ def build_cities(iso2_codes: set[str], taken: set[str]) -> list[dict[str, str]]:
         if c["population"] < CITY_FLOOR or c["countrycode"] not in iso2_codes:
             continue
         names = [c["name"], re.sub(r" \(.*\)$", "", c["name"])]
+        small = c["population"] < BIG_CITY
+        if small and (c["name"].lower() in words or fold_case(normalise(c["name"])) in us_states):
+            continue
         # A US state's name is the state's, not another city's ("Florida" is an alternate name of Floridablanca).
-        names += [a for a in c["alternatenames"] if _usable_alternate(a, c["population"], words)
+        names += [a for a in c["alternatenames"] if not small and _usable_alternate(a, c["population"], words)
                   and (fold_case(normalise(a)) not in us_states or c["name"].startswith(a + " "))]  # "New York" City
         names = [n for n in _unique(names) if fold_case(normalise(n)) not in skip
                  and NAME_OWNERS.get(n, c["countrycode"]) == c["countrycode"]]

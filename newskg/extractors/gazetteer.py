@@ -29,7 +29,7 @@ from functools import cache
 from newskg.extractors.datafiles import read_table
 from newskg.model import EntityType
 
-__all__ = ["CityEntry", "Entry", "RegionEntry", "Gazetteer", "GazetteerDataError", "fold_accents", "fold_case", "normalise"]
+__all__ = ["CityEntry", "Entry", "RegionEntry", "TOWN_MIN_POPULATION", "Gazetteer", "GazetteerDataError", "fold_accents", "fold_case", "normalise"]
 
 COUNTRY_COLUMNS = ("name", "qid", "iso2", "aliases", "demonyms", "capital", "status", "part_of")
 ORGANISATION_COLUMNS = ("acronym", "name", "qid", "aliases", "kind")
@@ -40,6 +40,7 @@ REGION_COLUMNS = ("name", "iso2", "other_names")
 SHORT_NAME = 4
 #: Cities smaller than this are ignored unless the caller asks for smaller ones.
 DEFAULT_MIN_POPULATION = 100_000
+TOWN_MIN_POPULATION = 15_000  # the smallest towns shipped: looked up only for names NER calls places
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _DASHES = re.compile(r"[\-‐‑‒–—]+")

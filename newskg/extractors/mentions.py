@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from newskg.extractors.datafiles import read_table
-from newskg.extractors.gazetteer import Gazetteer
+from newskg.extractors.gazetteer import DEFAULT_MIN_POPULATION, TOWN_MIN_POPULATION, Gazetteer
 from newskg.extractors.titles import Title, TitleTable
 from newskg.graph.namespaces import entity_key
 from newskg.model import EntityType
@@ -336,7 +336,8 @@ def _classify_span(doc, start: int, end: int, ner_label: str, gazetteer: Gazette
         return SpanMention(start, end, EntityType.ORGANIZATION, label, entity_key(EntityType.ORGANIZATION, label),
                            surface=text)
     if ner_label in ("GPE", "LOC", "FAC", "ORG"):
-        city = gazetteer.city(text) if ner_label != "LOC" else None
+        city = gazetteer.city(text, TOWN_MIN_POPULATION if ner_label == "GPE" else DEFAULT_MIN_POPULATION) \
+            if ner_label != "LOC" else None
         if city is not None and (ner_label != "ORG" or city.name.lower() == text.lower()):
             # An organisation label yields to a city only by its own name ("Dushanbe"), not an
             # alternate one ("Hamas" is an old name of Hamm).
