@@ -405,6 +405,29 @@ def test_territory_lies_in_its_country(extract_text):
 
 # --------------------------------------------------------------- coreference
 
+def test_name_with_a_quoted_nickname_is_one_person(extract_text):
+    found = extract_text('GM chief executive Frederick "Fritz" Henderson resigned on Tuesday. Henderson had led the '
+                         'carmaker since March.', confident=False)
+    assert ('Frederick "Fritz" Henderson', "leader_of", "GM") in found
+    assert not {f for f in found if f[1] == "located_in"}
+
+
+def test_new_before_a_known_organisation_is_no_part_of_its_name(extract_text):
+    found = extract_text("New VW CEO Oliver Blume promised faster software.")
+    assert ("Oliver Blume", "leader_of", "VW") in found
+
+
+def test_company_after_a_country_possessive_leads_nothing(extract_text):
+    found = extract_text("Germany's Adidas has been slow to sell fitness apps, analysts said.", confident=False)
+    assert not {f for f in found if f[1] == "leader_of"}
+
+
+def test_surname_after_a_sentence_opening_word_is_the_person(extract_text):
+    found = extract_text("Reporter Anna Hartmann was charged on Monday. But Hartmann's lawyer, Peter Stein, says she "
+                         "did nothing wrong.", confident=False)
+    assert not {f for f in found if f[0] == "Peter Stein" and f[1] == "affiliated_with"}
+
+
 def test_surname_after_full_name_is_the_same_person(build_texts):
     kg = build_texts("Colombian President Gustavo Petro visited Quito on Friday. Ecuadorian President Daniel Noboa "
                      "met Petro on Saturday.")

@@ -141,6 +141,11 @@ def _entity_spans(doc, gazetteer: Gazetteer, titles: TitleTable) -> list[tuple[i
         while span[1] - span[0] > 1 and span[2] in ("PERSON", "ORG") and doc[span[1] - 1].is_lower \
                 and doc[span[1] - 1].is_stop and doc[span[1] - 2].text != "-":
             span[1] -= 1  # "Chidi Odinkalu of", "The Centre for"
+        rest = doc[span[0] + 1:span[1]]
+        if span[2] in ("ORG", "GPE") and doc[span[0]].lower_ in ("new", "former") and len(rest) \
+                and (rest.text.isupper() or gazetteer.lookup(rest.text) is not None):
+            span[0] += 1  # "New VW CEO Herbert Diess" (tagged a place, too)
+            span[2] = "ORG" if gazetteer.lookup(rest.text) is None else span[2]
         if span[2] == "PERSON":
             span[0] = _after_title_tail(doc, span[0], span[1], titles)
             span[0] = _first_names(doc, span[0], titles)
@@ -152,6 +157,8 @@ def _entity_spans(doc, gazetteer: Gazetteer, titles: TitleTable) -> list[tuple[i
                 and (titles.ending_at(doc, span[0]) or _title_follows(doc, span, titles)
                      or span[2] in MISREAD_PERSON_LABELS and _title_opens(doc, span, titles)):
             span[2] = "PERSON"
+    nicknamed = _nicknamed_names(doc)
+    spans = [s for s in spans if not any(n[0] < s[1] and s[0] < n[1] for n in nicknamed)] + nicknamed
     spans = sorted(spans + _untagged_titled_names(doc, gazetteer, titles), key=lambda span: span[0])
     merged: list[list] = []
     for span in spans:
@@ -197,6 +204,26 @@ def _title_follows(doc, span, titles: TitleTable) -> bool:
         i += 1  # "an Africa expert", "a Russia analyst"
     found = titles.starting_at(doc, i)
     return found is not None and found[0].role != "none" and len(doc[span[0]:span[1]]) > 1
+
+
+QUOTE_MARKS = ('"', "'", "“", "”", "‘", "’")
+
+
+def _nicknamed_names(doc) -> list[list]:
+    """A name with a nickname in quotes, which NER splits ('Frederick
+    "Fritz" Henderson', "Francois 'Papa Doc' Duvalier"): one person."""
+    found = []
+    for i in range(len(doc) - 4):
+        if not (doc[i].is_title and doc[i].pos_ == "PROPN" and doc[i + 1].text in QUOTE_MARKS):
+            continue
+        j = i + 2
+        while j < len(doc) and j - i < 5 and doc[j].is_title:
+            j += 1
+        if j > i + 2 and j + 1 < len(doc) and doc[j].text in QUOTE_MARKS and doc[j + 1].is_title \
+                and doc[j + 1].pos_ == "PROPN":
+            start = _first_names(doc, i, TitleTable.load())
+            found.append([start, _last_names(doc, j + 2), "PERSON"])
+    return found
 
 
 def _untagged_titled_names(doc, gazetteer: Gazetteer, titles: TitleTable) -> list[list]:
@@ -412,15 +439,18 @@ def _untagged_surnames(doc, mentions: list[SpanMention]) -> list[SpanMention]:
     find the last words of the article's full names wherever they stand
     untagged, capitalised, and not part of a longer name."""
     surnames = {m.label.split()[-1]: m for m in mentions if m.type is EntityType.PERSON and len(m.label.split()) > 1}
-    # A lone city name that is one of the article's surnames is that person ("Henderson said").
-    mentions = [m for m in mentions if not (m.type is EntityType.CITY and m.end - m.start == 1 and m.surface in surnames)]
+    # A lone city or unknown organisation name that is one of the article's surnames is that
+    # person ("Henderson said", "Hartmann's lawyer").
+    mentions = [m for m in mentions if not (m.type in (EntityType.CITY, EntityType.ORGANIZATION) and m.qid is None
+                                            and m.end - m.start == 1 and m.surface in surnames)]
     tagged = {i for m in mentions for i in range(m.first_token, m.end)}
     found = []
     for token in doc:
         person = surnames.get(token.text)
         if person is None or token.i in tagged or not token.is_title \
                 or token.i + 1 < len(doc) and doc[token.i + 1].is_title \
-                or token.i > 0 and doc[token.i - 1].is_title and not token.is_sent_start:
+                or token.i > 0 and doc[token.i - 1].is_title and not token.is_sent_start \
+                and not (doc[token.i - 1].is_sent_start and doc[token.i - 1].is_stop):  # "But Hartmann's"
             continue
         found.append(SpanMention(token.i, token.i + 1, EntityType.PERSON, token.text,
                                  entity_key(EntityType.PERSON, token.text), surface=token.text))

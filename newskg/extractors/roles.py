@@ -76,7 +76,7 @@ def extract(ctx: ArticleContext) -> Iterator[Candidate]:
                 yield from _role_facts(ctx, person, title, [dominant], sentence, "roles.implicit_country.v1", 0.6)
         else:
             owner = _possessor(ctx, person)
-            if owner is not None:
+            if owner is not None and len(person.label.split()) > 1:  # not "Germany's Adidas", a name NER took for a person
                 # "Hungary's Orban", "DW's Jan Walter": a country's person leads it, an organisation's works there.
                 title = Title("'s", "leader" if owner[1] is EntityType.COUNTRY else "member", "any")
                 yield from _role_facts(ctx, person, title, [owner], sentence, "roles.possessive.v1", 0.6)
@@ -305,9 +305,9 @@ def _untagged_name_before(ctx: ArticleContext, end: int) -> str | None:
             and not doc[start - 1].is_stop and titles.ending_at(doc, start) is None \
             and Gazetteer.load().by_demonym(doc[start - 1].text) is None:
         start -= 1
-    if start < end and doc[start].is_sent_start and doc[start].pos_ != "PROPN" \
+    if start < end and doc[start].is_sent_start and (doc[start].pos_ != "PROPN" or doc[start].lower_ in SKIPPABLE) \
             and Gazetteer.load().city(doc[start].text) is None:
-        start += 1
+        start += 1  # not "Opposition", not "New" in "New VW CEO X"
     return doc[start:end].text if start < end else None
 
 
