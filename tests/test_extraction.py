@@ -109,6 +109,15 @@ def test_apposition_variants(extract_text, text, person, organisation):
     assert (person, "affiliated_with", organisation) in extract_text(text)
 
 
+@pytest.mark.parametrize("text, person, organisation", [
+    ("Austrian Foreign Minister Karl Berger (photo) of the Austrian Freedom Party said the border would stay open.",
+     "Karl Berger", "Austrian Freedom Party"),
+    ("The mosque welcomed the mayor, Anna Weber (of the Green Party), on its anniversary.", "Anna Weber", "Green Party"),
+], ids=short_id)
+def test_bracketed_aside_after_a_name(extract_text, text, person, organisation):
+    assert (person, "affiliated_with", organisation) in extract_text(text)
+
+
 def test_second_title_joined_by_and_gives_its_own_organisation(extract_text):
     found = extract_text("The reform was welcomed by Marta Novak, a historian at Charles University and director of "
                          "the Prague Institute for Memory Studies.")

@@ -208,12 +208,26 @@ def _surely_organisation(mention: SpanMention) -> bool:
 
 
 def _bracketed_organisation(ctx: ArticleContext, person: SpanMention) -> str | None:
+    """"Volker Kauder (CDU)", "Petra Pau (of the Left Party)"."""
     doc = ctx.doc
-    if person.end + 2 < len(doc) and doc[person.end].text == "(" :
-        inner = ctx.mention_at(person.end + 1)
+    i = person.end + 1
+    if i + 1 < len(doc) and doc[i - 1].text == "(":
+        if doc[i].lower_ in BARE_ROLE_PREPOSITIONS:
+            i += 1 + (doc[i + 1].lower_ == "the")
+        inner = ctx.mention_at(i)
         if inner is not None and inner.type is EntityType.ORGANIZATION and doc[inner.end:inner.end + 1].text == ")":
             return inner.key
     return None
+
+
+def _past_aside(doc, i: int, end: int) -> int:
+    """Past a lower-case aside in brackets after a name, often a photo
+    caption's ("Marine Le Pen (above right), the party's leader")."""
+    if i < end and doc[i].text == "(":
+        close = next((j for j in range(i + 1, min(end, i + 5)) if doc[j].text == ")"), None)
+        if close is not None and close > i + 1 and all(t.is_lower for t in doc[i + 1:close]):
+            return close + 1
+    return i
 
 
 def _effective(doc, title: Title, title_start: int) -> Title:
@@ -325,7 +339,7 @@ def _appositions(ctx: ArticleContext, person: SpanMention, sentence: int):
     without a title counts as membership of Y."""
     doc = ctx.doc
     end = ctx.sentences[sentence].end
-    i = person.end
+    i = _past_aside(doc, person.end, end)
     if i < end and doc[i].text == ",":
         i += 1
     elif i < end and doc[i].lower_ not in BARE_ROLE_PREPOSITIONS:
