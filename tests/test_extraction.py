@@ -407,6 +407,11 @@ def test_continent_before_a_country_is_no_location(extract_text):
     assert not about(found, "Europe", "located_in")
 
 
+def test_world_region_with_the_before_a_country_is_no_location(extract_text):
+    found = extract_text("Ships are heading to the Arctic, Norway's coast guard said.", confident=False)
+    assert not about(found, "Arctic", "located_in")
+
+
 def test_territory_lies_in_its_country(extract_text):
     found = extract_text("Protesters marched through Hong Kong on Sunday. China called the march illegal.")
     assert ("Hong Kong", "located_in", "China") in found
@@ -424,6 +429,11 @@ def test_name_with_a_quoted_nickname_is_one_person(extract_text):
 def test_new_before_a_known_organisation_is_no_part_of_its_name(extract_text):
     found = extract_text("New VW CEO Oliver Blume promised faster software.")
     assert ("Oliver Blume", "leader_of", "VW") in found
+
+
+def test_new_at_the_start_of_a_place_name_stays(extract_text):
+    found = extract_text("Farmers in New Mexico blocked roads on Monday. The United States faces a drought.")
+    assert ("New Mexico", "located_in", "United States") in found
 
 
 def test_company_after_a_country_possessive_leads_nothing(extract_text):

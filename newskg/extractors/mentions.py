@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from newskg.extractors.datafiles import read_table
 from newskg.extractors.gazetteer import DEFAULT_MIN_POPULATION, TOWN_MIN_POPULATION, Gazetteer
-from newskg.extractors.titles import Title, TitleTable
+from newskg.extractors.titles import Title, TitleTable, title_modifiers
 from newskg.graph.namespaces import entity_key
 from newskg.model import EntityType
 
@@ -141,11 +141,10 @@ def _entity_spans(doc, gazetteer: Gazetteer, titles: TitleTable) -> list[tuple[i
         while span[1] - span[0] > 1 and span[2] in ("PERSON", "ORG") and doc[span[1] - 1].is_lower \
                 and doc[span[1] - 1].is_stop and doc[span[1] - 2].text != "-":
             span[1] -= 1  # "Chidi Odinkalu of", "The Centre for"
-        rest = doc[span[0] + 1:span[1]]
-        if span[2] in ("ORG", "GPE") and doc[span[0]].lower_ in ("new", "former") and len(rest) \
-                and (rest.text.isupper() or gazetteer.lookup(rest.text) is not None):
-            span[0] += 1  # "New VW CEO Herbert Diess" (tagged a place, too)
-            span[2] = "ORG" if gazetteer.lookup(rest.text) is None else span[2]
+        if span[2] in ("ORG", "GPE") and doc[span[0]].lower_ in title_modifiers("describe") \
+                and _names_organisation(doc[span[0] + 1:span[1]].text, gazetteer) \
+                and not _known_place(doc[span[0]:span[1]].text, gazetteer):
+            span[0], span[2] = span[0] + 1, "ORG"  # "New VW CEO Herbert Diess" (tagged a place, too), not "New Mexico"
         if span[2] == "PERSON":
             span[0] = _after_title_tail(doc, span[0], span[1], titles)
             span[0] = _first_names(doc, span[0], titles)
@@ -224,6 +223,16 @@ def _nicknamed_names(doc) -> list[list]:
             start = _first_names(doc, i, TitleTable.load())
             found.append([start, _last_names(doc, j + 2), "PERSON"])
     return found
+
+
+def _names_organisation(text: str, gazetteer: Gazetteer) -> bool:
+    """A known organisation, or an acronym that is no country ("VW", not "US")."""
+    known = gazetteer.lookup(text)
+    return known.type is EntityType.ORGANIZATION if known is not None else text.isupper() and len(text) > 1
+
+
+def _known_place(text: str, gazetteer: Gazetteer) -> bool:
+    return gazetteer.lookup(text) is not None or gazetteer.region(text) is not None or gazetteer.city(text) is not None
 
 
 def _untagged_titled_names(doc, gazetteer: Gazetteer, titles: TitleTable) -> list[list]:

@@ -21,7 +21,7 @@ from newskg.extractors.context import POSSESSIVE_PRONOUNS, ArticleContext, Candi
 from newskg.extractors.datafiles import read_table
 from newskg.extractors.gazetteer import Gazetteer
 from newskg.extractors.mentions import ORGANISATION_WORDS, POSSESSIVE_MARKS, POSSESSIVE_S, SpanMention, name_like
-from newskg.extractors.titles import Title, TitleTable
+from newskg.extractors.titles import Title, TitleTable, title_modifiers
 from newskg.graph.namespaces import entity_key
 from newskg.model import EntityType, Relation
 
@@ -31,7 +31,7 @@ COUNTRY_NOUNS = {"country", "nation"}
 BARE_ROLE_PREPOSITIONS = {"of", "from"}  # "X of the Institute for Palestine Studies"
 BARE_MEMBERSHIP = Title("of", "member", "organization")
 COPULAS = {"is", "was", "has been", "had been", "became", "becomes", "serves as", "served as", "remains"}
-SKIPPABLE = {"a", "an", "the", "then", "now", "current", "longtime", "long-time", "former", "new", "top"}
+ARTICLES = {"a", "an", "the"}
 
 
 @lru_cache(maxsize=1)
@@ -53,11 +53,6 @@ def _kind_at(doc, i: int, end: int) -> int | None:
         if i + size <= end and " ".join(t.lower_ for t in doc[i:i + size]) in _organisation_kinds():
             return i + size
     return None
-
-
-@lru_cache(maxsize=1)
-def _demoting() -> frozenset[str]:
-    return frozenset(r["word"] for r in read_table("title_modifiers.tsv", ("word",)))
 
 
 def extract(ctx: ArticleContext) -> Iterator[Candidate]:
@@ -112,7 +107,7 @@ def _named_before(doc, title_start: int) -> bool:
     if title_start == 0 or doc[title_start].is_sent_start:
         return False
     before = doc[title_start - 1]
-    if before.lower_ in _demoting():
+    if before.lower_ in title_modifiers("demote"):
         return False
     return before.pos_ in ("NOUN", "PROPN") or before.is_title
 
@@ -232,7 +227,7 @@ def _past_aside(doc, i: int, end: int) -> int:
 
 def _effective(doc, title: Title, title_start: int) -> Title:
     """"Deputy Prime Minister" is not the prime minister."""
-    if title.role == "leader" and title_start > 0 and doc[title_start - 1].lower_ in _demoting():
+    if title.role == "leader" and title_start > 0 and doc[title_start - 1].lower_ in title_modifiers("demote"):
         return Title(title.text, "member", title.owner)
     return title
 
@@ -319,7 +314,8 @@ def _untagged_name_before(ctx: ArticleContext, end: int) -> str | None:
             and not doc[start - 1].is_stop and titles.ending_at(doc, start) is None \
             and Gazetteer.load().by_demonym(doc[start - 1].text) is None:
         start -= 1
-    if start < end and doc[start].is_sent_start and (doc[start].pos_ != "PROPN" or doc[start].lower_ in SKIPPABLE) \
+    describing = title_modifiers("describe")
+    if start < end and doc[start].is_sent_start and (doc[start].pos_ != "PROPN" or doc[start].lower_ in describing) \
             and Gazetteer.load().city(doc[start].text) is None:
         start += 1  # not "Opposition", not "New" in "New VW CEO X"
     return doc[start:end].text if start < end else None
@@ -357,7 +353,7 @@ def _appositions(ctx: ArticleContext, person: SpanMention, sentence: int):
     found = []
     while i < end:
         owner_before = None
-        while i < end and (doc[i].lower_ in SKIPPABLE or doc[i].pos_ == "ADJ"):
+        while i < end and (doc[i].lower_ in ARTICLES or doc[i].lower_ in title_modifiers("describe") or doc[i].pos_ == "ADJ"):
             i += 1
         mention = ctx.mention_at(i)
         if mention is not None and mention.type in (EntityType.COUNTRY, EntityType.ORGANIZATION):
@@ -428,7 +424,7 @@ def _title_at(doc, i: int, end: int) -> tuple[Title, int] | None:
         match = titles.starting_at(doc, i + skip)
         if match is not None:
             title, after = match
-            if doc[i + skip].lower_ in _demoting():
+            if doc[i + skip].lower_ in title_modifiers("demote"):
                 following = titles.starting_at(doc, after)
                 if following is not None:
                     return _effective(doc, following[0], after), following[1]

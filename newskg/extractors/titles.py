@@ -62,3 +62,9 @@ class TitleTable:
             return self._by_words[words]
         singular = self._by_words.get(words[:-1] + (words[-1][:-1],)) if words[-1].endswith("s") else None
         return replace(singular, plural=True) if singular is not None and singular.role == "leader" else None
+
+
+@lru_cache(maxsize=1)
+def title_modifiers(effect: str) -> frozenset[str]:
+    """Words before a title with that ``effect`` (``demote`` or ``describe``), from ``data/title_modifiers.tsv``."""
+    return frozenset(r["word"] for r in read_table("title_modifiers.tsv", ("word", "effect")) if r["effect"] == effect)
