@@ -118,6 +118,11 @@ def test_bracketed_aside_after_a_name(extract_text, text, person, organisation):
     assert (person, "affiliated_with", organisation) in extract_text(text)
 
 
+def test_two_word_kind_between_an_organisation_and_a_title(extract_text):
+    found = extract_text("Bruegel think tank director Maria Demertzis said growth would slow.")
+    assert ("Maria Demertzis", "leader_of", "Bruegel") in found
+
+
 def test_second_title_joined_by_and_gives_its_own_organisation(extract_text):
     found = extract_text("The reform was welcomed by Marta Novak, a historian at Charles University and director of "
                          "the Prague Institute for Memory Studies.")

@@ -26,7 +26,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from newskg.extractors.gazetteer import (  # noqa: E402  (the loader's columns and name rules)
-    CITY_COLUMNS, COUNTRY_COLUMNS, ORGANISATION_COLUMNS, fold_accents, fold_case, normalise)
+    CITY_COLUMNS, COUNTRY_COLUMNS, DEFAULT_MIN_POPULATION, ORGANISATION_COLUMNS, TOWN_MIN_POPULATION, fold_accents,
+    fold_case, normalise)
 
 DEFAULT_SHARED = REPO.parent / "shared"
 DATA = REPO / "newskg" / "data"
@@ -205,8 +206,8 @@ SPELLING_PAIRS = (("Organisation", "Organization"), ("Co-operation", "Cooperatio
 #: Cities below this population are not shipped. Towns between it and BIG_CITY keep only their
 #: own name, and none that is an ordinary English word; the loader finds them only for names NER
 #: calls places (a company named after its town, Nokia, stays a company).
-CITY_FLOOR = 15_000
-BIG_CITY = 100_000
+CITY_FLOOR = TOWN_MIN_POPULATION
+BIG_CITY = DEFAULT_MIN_POPULATION
 #: GeoNames gives each city its local name ("Köln") and alternate names in many languages,
 #: the English one ("Cologne") among them but not marked. Alternate names are kept when
 #: plain ASCII, capitalised, not an acronym and not made of ordinary English words

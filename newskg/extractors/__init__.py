@@ -14,6 +14,8 @@ from newskg.extractors.location import meeting_places
 from newskg.extractors.mentions import find_mentions
 from newskg.model import Article, Entity, EntityType, Evidence, Fact, Relation
 
+#: Roles run before location: they mark the city names an article uses for clubs
+#: ("Madrid attacker X"), which location then does not place in a country.
 RELATION_FAMILIES = (roles, membership, founding, meetings, location)
 
 

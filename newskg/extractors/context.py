@@ -21,7 +21,7 @@ POSSESSIVE_PRONOUNS = {"its", "their"}
 def cue_table() -> dict[str, list[dict[str, str]]]:
     """Cue words by first word (``data/cues.tsv``)."""
     table: dict[str, list[dict[str, str]]] = {}
-    for row in read_table("cues.tsv", ("cue", "relation", "role")):
+    for row in read_table("cues.tsv", ("cue", "relation", "role", "members", "sent")):
         table.setdefault(row["cue"].split()[0], []).append(row)
     return table
 
@@ -44,6 +44,7 @@ class ArticleContext:
     mentions: DocMentions
     sentences: list = field(init=False)
     types: dict[str, EntityType] = field(init=False)
+    clubs: set[str] = field(default_factory=set)  # city keys the article uses for a club ("Madrid attacker X")
 
     def __post_init__(self):
         self.sentences = list(self.doc.sents)

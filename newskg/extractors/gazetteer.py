@@ -29,7 +29,8 @@ from functools import cache
 from newskg.extractors.datafiles import read_table
 from newskg.model import EntityType
 
-__all__ = ["CityEntry", "Entry", "RegionEntry", "TOWN_MIN_POPULATION", "Gazetteer", "GazetteerDataError", "fold_accents", "fold_case", "normalise"]
+__all__ = ["CityEntry", "DEFAULT_MIN_POPULATION", "Entry", "Gazetteer", "GazetteerDataError", "RegionEntry", "TOWN_MIN_POPULATION",
+           "fold_accents", "fold_case", "normalise"]
 
 COUNTRY_COLUMNS = ("name", "qid", "iso2", "aliases", "demonyms", "capital", "status", "part_of")
 ORGANISATION_COLUMNS = ("acronym", "name", "qid", "aliases", "kind")
@@ -127,10 +128,10 @@ class _NameIndex:
 
     def __init__(self, what: str):
         self.what = what
-        self._values: dict[str, Entry] = {}
+        self._values: dict[str, Entry | RegionEntry] = {}
         self._lowercase_ok: set[str] = set()  # keys the data itself spells in lower case
 
-    def add(self, name: str, value: Entry, where: str) -> None:
+    def add(self, name: str, value: Entry | RegionEntry, where: str) -> None:
         key = normalise(name)
         if not key:
             raise GazetteerDataError(f"{where}: empty {self.what} name {name!r}")
@@ -140,7 +141,7 @@ class _NameIndex:
         if _is_plain_word(key):
             self._lowercase_ok.add(folded)
 
-    def get(self, name: str) -> Entry | None:
+    def get(self, name: str) -> Entry | RegionEntry | None:
         key = normalise(name)
         folded = fold_case(key)
         if _is_plain_word(key) and folded not in self._lowercase_ok:
@@ -167,11 +168,11 @@ class Gazetteer:
                 self._demonyms.add(demonym, entry, where)
         self._city_rows = cities
         self._by_iso2 = by_iso2
-        self._regions: dict[str, RegionEntry] = {}
+        self._regions = _NameIndex("region")
         for row in regions:
             region = self._region(row)
             for name in (row["name"], *_split(row["other_names"])):
-                self._regions[fold_case(normalise(name))] = region
+                self._regions.add(name, region, f"regions.tsv, row {row['name']!r}")
         self._cities: dict[str, list[CityEntry]] | None = None
 
     @classmethod
@@ -210,8 +211,8 @@ class Gazetteer:
         return None
 
     def region(self, name: str) -> RegionEntry | None:
-        """The state, province or region called ``name`` ("Bavaria", "Bayern")."""
-        return self._regions.get(fold_case(normalise(name)))
+        """The state, province or region called ``name`` ("Bavaria", "Nordrhein-Westfalen")."""
+        return self._regions.get(name)
 
     def patterns(self) -> list[dict]:
         """EntityRuler patterns for every known spelling, to be matched on ORTH:

@@ -18,15 +18,14 @@ from collections.abc import Iterator
 from newskg.extractors.context import ArticleContext, Candidate
 from newskg.extractors.datafiles import read_table
 from newskg.extractors.mentions import POSSESSIVE_S, SpanMention
-from newskg.graph.namespaces import entity_key
 from newskg.model import EntityType, Relation
 
 PLACE_TYPES = (EntityType.CITY, EntityType.LOCATION)
 KNOWN_CONFIDENCE = 0.45  # below the default threshold: kept as low-confidence
 PLACE_USE_CONFIDENCE = 0.6  # 0.92 precise on DWIE dev
 _WORDS = read_table("place_words.tsv", ("word", "kind"))
-COMPASS, PLACE_NOUNS, LOCATIVE, WIDER = ({r["word"] for r in _WORDS if r["kind"] == kind}
-                                         for kind in ("compass", "noun", "locative", "wider"))
+COMPASS, PLACE_NOUNS, LOCATIVE, WIDER, COUNTRY_NOUNS = ({r["word"] for r in _WORDS if r["kind"] == kind}
+                                                        for kind in ("compass", "noun", "locative", "wider", "country"))
 
 
 def extract(ctx: ArticleContext) -> Iterator[Candidate]:
@@ -91,10 +90,17 @@ def _used_as_place(doc, mention) -> bool:
     after = doc[mention.end] if mention.end < len(doc) else None
     if doc[mention.start].is_sent_start and after is not None and after.text in (",", "(", "—", "–", "-"):
         return True
-    if after is not None and after.text == "-" and mention.end + 1 < len(doc) and doc[mention.end + 1].lower_ == "based":
+    if _compound_with(doc, mention) == "based":
         return True
     words = [t.lower_ for t in doc[max(0, mention.start - 3):mention.start] if t.dep_ != "det"]
     return bool(words) and (words[-1] in LOCATIVE or words[-2:] in ([n, "of"] for n in PLACE_NOUNS))
+
+
+def _compound_with(doc, mention) -> str | None:
+    """The word a hyphen joins to the name: "based" in "Hamburg-based", "led" in "Beijing-led"."""
+    if mention.end + 1 < len(doc) and doc[mention.end].text == "-":
+        return doc[mention.end + 1].lower_
+    return None
 
 
 def meeting_places(ctx: ArticleContext, sentence: int) -> tuple[str, ...]:
@@ -121,8 +127,7 @@ def _known(ctx: ArticleContext) -> Iterator[Candidate]:
     best: dict[str, tuple[bool, SpanMention, str]] = {}
     for m in ctx.mentions.mentions:
         named = [key for key in m.country_keys if key in named_countries]
-        if m.type in PLACE_TYPES and len(named) == 1 \
-                and entity_key(EntityType.ORGANIZATION, m.label) not in ctx.types:  # "Madrid" the club
+        if m.type in PLACE_TYPES and len(named) == 1 and m.key not in ctx.clubs:
             as_place = _used_as_place(ctx.doc, m) or m.key not in governments
             if m.key not in best or as_place and not best[m.key][0]:
                 best[m.key] = (as_place, m, named[0])
@@ -136,7 +141,7 @@ def _used_as_government(ctx: ArticleContext, mention: SpanMention) -> bool:
     another government, or leading something, stands for its government."""
     doc = ctx.doc
     root = doc[mention.start:mention.end].root
-    if mention.end + 1 < len(doc) and doc[mention.end].text == "-" and doc[mention.end + 1].lower_ != "based":
+    if _compound_with(doc, mention) not in (None, "based"):
         return True
     first = root.head if root.dep_ == "conj" else root
     if first.dep_ == "pobj" and first.head.lower_ in LOCATIVE:

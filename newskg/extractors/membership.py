@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from newskg.extractors.context import POSSESSIVE_PRONOUNS, ArticleContext, Candidate, cue_table, number_before
+from newskg.extractors.location import LOCATIVE
 from newskg.extractors.mentions import POSSESSIVE_S, SpanMention
 from newskg.model import EntityType, Relation
 
@@ -23,10 +24,8 @@ from newskg.model import EntityType, Relation
 MEMBER_TYPES = {Relation.MEMBER_OF: (EntityType.COUNTRY, EntityType.ORGANIZATION),
                 Relation.NOT_MEMBER_OF: (EntityType.COUNTRY, EntityType.ORGANIZATION),
                 Relation.JOINING: (EntityType.COUNTRY,), Relation.PARTNER_OF: (EntityType.COUNTRY,)}
-COUNTRY_CUES = {"states", "state", "countries", "country"}  # "EU member states": countries only
-DISPATCHED_CUES = {"observer", "observers"}  # "sent observers to Ukraine": election observers, not a status
-NEGATING = {"not", "n't", "never", "no", "neither", "nor"}
-LOCATIVE = {"in", "at", "near", "across", "throughout"}
+NEGATING = {"not", "n't", "never", "no"}
+COORDINATED_NEGATION = {"neither", "nor"}
 ALONGSIDE = {"alongside", "besides", "with", "like", "including"}
 COMPLETED_JOIN_TAGS = {"VBD", "VBN"}
 BE_FORMS = {"is", "are", "was", "were", "be", "been", "being", "'s", "’s"}
@@ -66,7 +65,7 @@ def _facts_for_cue(ctx: ArticleContext, index, sent, start, end, row, other_cues
     doc = ctx.doc
     cue = doc[end - 1]  # the head word of a multi-word cue ("dialogue partners")
     relation = Relation(row["relation"])
-    if cue.lower_ in DISPATCHED_CUES and cue.dep_ == "dobj" or _describes_person(ctx, cue):
+    if row["sent"] == "yes" and cue.dep_ == "dobj" or _describes_person(ctx, cue):
         return  # "sent observers to Ukraine"; "Sadiq, a member of the Syrian National Council"
     if row["role"] == "join":
         if _completed_join(cue):
@@ -82,7 +81,7 @@ def _facts_for_cue(ctx: ArticleContext, index, sent, start, end, row, other_cues
         relation = Relation.NOT_MEMBER_OF
     elif negated:
         return
-    types = (EntityType.COUNTRY,) if cue.lower_ in COUNTRY_CUES else MEMBER_TYPES[relation]
+    types = (EntityType.COUNTRY,) if row["members"] == "countries" else MEMBER_TYPES[relation]
     members = [m for m in _members(ctx, index, sent, cue, clause, organisation)
                if not _nearer_other_cue(m.start, start, other_cues) and m.type in types]
     if not members:
@@ -174,7 +173,7 @@ def _clause_head(cue):
 def _negated(token) -> bool:
     """"is not a member", "neither Russia nor Ukraine are members"."""
     return any(c.dep_ == "neg" or c.lower_ in NEGATING for c in token.children) \
-        or any(t.lower_ in ("neither", "nor") for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
+        or any(t.lower_ in COORDINATED_NEGATION for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
                for t in c.subtree)
 
 

@@ -191,8 +191,7 @@ def _title_follows(doc, span, titles: TitleTable) -> bool:
         for k in range(span[0] - 2, max(doc[span[0]].sent.start, span[0] - 12), -1):
             if doc[k].text in (",", ";") or doc[k].pos_ in ("VERB", "AUX"):
                 break
-            found = titles.starting_at(doc, k)
-            if found is not None and found[0].role != "none" and doc[k - 1].lower_ in TITLE_DETERMINERS:
+            if titles.office_at(doc, k) is not None and doc[k - 1].lower_ in TITLE_DETERMINERS:
                 return True
     if i + 2 >= len(doc) or doc[i].text != ",":
         return False
@@ -201,8 +200,7 @@ def _title_follows(doc, span, titles: TitleTable) -> bool:
         i += 1
     if i + 1 < len(doc) and doc[i].ent_type_ in ("GPE", "LOC", "NORP") and titles.starting_at(doc, i) is None:
         i += 1  # "an Africa expert", "a Russia analyst"
-    found = titles.starting_at(doc, i)
-    return found is not None and found[0].role != "none" and len(doc[span[0]:span[1]]) > 1
+    return titles.office_at(doc, i) is not None
 
 
 QUOTE_MARKS = ('"', "'", "“", "”", "‘", "’")
@@ -243,8 +241,8 @@ def _untagged_titled_names(doc, gazetteer: Gazetteer, titles: TitleTable) -> lis
     for token in doc:
         if not token.is_title or token.ent_iob_ != "O":
             continue
-        title = titles.starting_at(doc, token.i)
-        if title is None or title[0].role == "none":
+        title = titles.office_at(doc, token.i)
+        if title is None:
             continue
         end = title[1]
         while end < len(doc) and end - title[1] < 4 and doc[end].ent_iob_ == "O" and doc[end].pos_ == "PROPN" \
@@ -258,8 +256,8 @@ def _untagged_titled_names(doc, gazetteer: Gazetteer, titles: TitleTable) -> lis
 
 def _title_opens(doc, span, titles: TitleTable) -> bool:
     """"Presidents Dilma Rousseff" (tagged a work of art): a personal title, then a name."""
-    found = titles.starting_at(doc, span[0])
-    return found is not None and found[0].role != "none" and found[1] < span[1]
+    found = titles.office_at(doc, span[0])
+    return found is not None and found[1] < span[1]
 
 
 def _organisation_name(doc, start: int, end: int, titles: TitleTable) -> int | None:

@@ -20,14 +20,14 @@ from functools import lru_cache
 from newskg.extractors.context import POSSESSIVE_PRONOUNS, ArticleContext, Candidate
 from newskg.extractors.datafiles import read_table
 from newskg.extractors.gazetteer import Gazetteer
-from newskg.extractors.mentions import ORGANISATION_WORDS, POSSESSIVE_MARKS, POSSESSIVE_S, SpanMention, name_like
+from newskg.extractors.location import COUNTRY_NOUNS
+from newskg.extractors.mentions import (ORGANISATION_WORDS, POSSESSIVE_MARKS, POSSESSIVE_S, QUOTE_MARKS, SpanMention,
+                                       name_like)
 from newskg.extractors.titles import Title, TitleTable, title_modifiers
 from newskg.graph.namespaces import entity_key
 from newskg.model import EntityType, Relation
 
 ROLE_PREPOSITIONS = {"of", "at", "in", "with", "for", "from"}
-QUOTES = ('"', "“", "”", "'")
-COUNTRY_NOUNS = {"country", "nation"}
 BARE_ROLE_PREPOSITIONS = {"of", "from"}  # "X of the Institute for Palestine Studies"
 BARE_MEMBERSHIP = Title("of", "member", "organization")
 COPULAS = {"is", "was", "has been", "had been", "became", "becomes", "serves as", "served as", "remains"}
@@ -53,6 +53,11 @@ def _kind_at(doc, i: int, end: int) -> int | None:
         if i + size <= end and " ".join(t.lower_ for t in doc[i:i + size]) in _organisation_kinds():
             return i + size
     return None
+
+
+def _kind_ending_at(doc, end: int) -> int | None:
+    """The first index of an organisation-kind noun ending just before ``end`` ("think tank")."""
+    return next((end - size for size in (2, 1) if end - size >= 0 and _kind_at(doc, end - size, end) == end), None)
 
 
 def extract(ctx: ArticleContext) -> Iterator[Candidate]:
@@ -257,9 +262,10 @@ def _owner_before(ctx: ArticleContext, title_start: int, sentence: int, title: T
         if i - size >= 0 and phrase in _bodies() and (tagged is None or tagged.label.lower() == phrase):
             body, i = phrase, i - size
             break
-    kind = body is None and i > 1 and _kind_at(doc, i - 1, i) is not None
+    kind_start = _kind_ending_at(doc, i) if body is None else None
+    kind = kind_start is not None and kind_start > 0
     if kind:
-        i -= 1  # "Green party politician X", "Left party MP"
+        i = kind_start  # "Green party politician X", "Left party MP", "Ifo think tank president X"
     for size in (1, 2):  # "the country's sitting president", "Greenpeace's energy policy expert"
         k = i - size
         if k > 0 and doc[k - 1].lower_ in POSSESSIVE_MARKS \
@@ -283,7 +289,10 @@ def _owner_before(ctx: ArticleContext, title_start: int, sentence: int, title: T
     organisation_title = title is not None and title.owner == "organization" and body is None
     if owner is not None and owner.type is EntityType.CITY and organisation_title and not owner.adjectival and not kind:
         # "Dortmund keeper Roman Weidenfeller": a city's name before an organisation title is its club.
+        ctx.clubs.add(owner.key)
         return _named_organisation(ctx, owner.label)
+    if owner is not None and kind and owner.type is EntityType.LOCATION and not owner.country_keys:
+        return _named_organisation(ctx, owner.label)  # "Bruegel think tank director X" (NER: a place)
     if owner is None and organisation_title:
         # "Left party MP X", "Schalke captain X": a name NER did not tag, right before the title.
         name = _untagged_name_before(ctx, i)
@@ -375,7 +384,7 @@ def _appositions(ctx: ArticleContext, person: SpanMention, sentence: int):
                 i = second[1]
         owners = [owner_before] if owner_before else []
         if i < end and doc[i].lower_ == "on":
-            i = _past_topic(doc, i + 1, end)  # "an expert on energy policy at Y"
+            i = _next_preposition(doc, i + 1, end) or i  # "an expert on energy policy at Y"
         while i < end and doc[i].lower_ in ROLE_PREPOSITIONS:
             owner, i = _next_owner(ctx, i + 1, end)
             if owner is None:
@@ -393,14 +402,15 @@ def _appositions(ctx: ArticleContext, person: SpanMention, sentence: int):
     return found
 
 
-def _past_topic(doc, i: int, end: int) -> int:
-    """The preposition after a topic ("on energy policy at"), or ``i`` when
-    the phrase ends first."""
+def _next_preposition(doc, i: int, end: int) -> int | None:
+    """The next role preposition in the phrase running on from ``i`` (it
+    ends at a comma or a verb): past a topic ("on energy policy at") or an
+    unnamed stretch ("the Europe, Russia and Eurasia Program at")."""
     j = i
-    while j < end and doc[j].lower_ not in ROLE_PREPOSITIONS and doc[j].text not in (",", ";") \
+    while j < end and doc[j].lower_ not in ROLE_PREPOSITIONS and doc[j].text not in (",", ".", ";") \
             and doc[j].pos_ not in ("VERB", "AUX"):
         j += 1
-    return j if j < end and doc[j].lower_ in ROLE_PREPOSITIONS else i
+    return j if j < end and doc[j].lower_ in ROLE_PREPOSITIONS else None
 
 
 def _introduces_next_person(ctx: ArticleContext, i: int, end: int) -> bool:
@@ -465,12 +475,8 @@ def _next_owner(ctx: ArticleContext, i: int, end: int):
         named = _kind_named_organisation(ctx, i, end)
         if named is not None:
             return named
-        # An unnamed or mixed stretch: look for the next preposition.
-        j = i
-        while j < end and doc[j].lower_ not in ROLE_PREPOSITIONS and doc[j].text not in (",", ".", ";") \
-                and doc[j].pos_ not in ("VERB", "AUX"):
-            j += 1
-        if j < end and doc[j].lower_ in ROLE_PREPOSITIONS and j > i:
+        j = _next_preposition(doc, i, end)  # an unnamed or mixed stretch
+        if j is not None and j > i:
             return _next_owner(ctx, j + 1, end)
         return None, i
     i = mention.end
@@ -487,8 +493,8 @@ def _kind_named_organisation(ctx: ArticleContext, i: int, end: int):
     non-governmental organization Open Society", 'the newspaper "To Vima"'.
     Returns ((key, type), index past it) or None."""
     doc = ctx.doc
-    kind_before = i > 0 and _kind_at(doc, i - 1, i) is not None
-    quoted = i < end and doc[i].text in QUOTES
+    kind_before = _kind_ending_at(doc, i) is not None
+    quoted = i < end and doc[i].text in QUOTE_MARKS
     start = j = i + quoted
     while j < end and name_like(doc[j]) and (ctx.mention_at(j) is None or ctx.mention_at(j).type is EntityType.PERSON):
         j += 1
@@ -496,7 +502,7 @@ def _kind_named_organisation(ctx: ArticleContext, i: int, end: int):
         return None
     if quoted:
         closing = j + (j < end and doc[j].text == ",")  # '"To Vima,"'
-        if closing >= end or doc[closing].text not in QUOTES:
+        if closing >= end or doc[closing].text not in QUOTE_MARKS:
             return None
         return _named_organisation(ctx, doc[start:j].text), closing + 1
     after = j

@@ -55,6 +55,12 @@ class TitleTable:
                 return title, start + size
         return None
 
+    def office_at(self, tokens, start: int) -> tuple[Title, int] | None:
+        """Like :meth:`starting_at`, for titles that name an office ("president",
+        not "Mr" or "Dr"): the ones that make a name a person's."""
+        found = self.starting_at(tokens, start)
+        return found if found is not None and found[0].role != "none" else None
+
     def _lookup(self, words: tuple[str, ...]) -> Title | None:
         """A title by its words, or a leader title by its plural ("presidents",
         "prime ministers"; not "journalists", often part of a name)."""
