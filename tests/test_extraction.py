@@ -354,9 +354,17 @@ def test_city_used_as_a_place_in_an_article_naming_its_country(extract_text):
 
 
 def test_city_named_without_a_preposition_is_still_a_place(extract_text):
-    found = extract_text("France's tourism board expects a record summer. Lyon expects 20,000 visitors for the "
-                         "festival, its organisers said.")
-    assert ("Lyon", "located_in", "France") in found
+    found = extract_text("France expects a record summer. Tourists have discovered Marseille again, hotels say.")
+    assert ("Marseille", "located_in", "France") in found
+
+
+def test_city_acting_as_its_government_gives_no_confident_location(extract_text):
+    found = extract_text("China and the Philippines clashed at sea again. Beijing said the ships had entered its "
+                         "waters.")
+    assert ("Beijing", "located_in", "China") not in found
+    assert ("Beijing", "located_in", "China") in extract_text(
+        "China and the Philippines clashed at sea again. Beijing said the ships had entered its waters.",
+        confident=False)
 
 
 def test_cities_listed_after_in_are_places_not_governments(extract_text):

@@ -137,11 +137,15 @@ def _known(ctx: ArticleContext) -> Iterator[Candidate]:
 
 
 def _used_as_government(ctx: ArticleContext, mention: SpanMention) -> bool:
-    """"Beijing and Moscow want ...", "Moscow-backed": a capital paired with
-    another government, or leading something, stands for its government."""
+    """"Beijing said", "Beijing and Moscow want ...", "Moscow-backed": a
+    city acting (the subject of a verb), paired with another government, or
+    leading something, stands for its government (metonymy), and the text
+    does not use it as a place."""
     doc = ctx.doc
     root = doc[mention.start:mention.end].root
     if _compound_with(doc, mention) not in (None, "based"):
+        return True
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
         return True
     first = root.head if root.dep_ == "conj" else root
     if first.dep_ == "pobj" and first.head.lower_ in LOCATIVE:
