@@ -123,6 +123,18 @@ def test_two_word_kind_between_an_organisation_and_a_title(extract_text):
     assert ("Maria Demertzis", "leader_of", "Bruegel") in found
 
 
+@pytest.mark.parametrize("text, person, organisation", [
+    ("The head of the IMF Kristalina Georgieva warned of slower growth.", "Kristalina Georgieva",
+     "International Monetary Fund"),
+    ("Fatou Diallo, who is the director of the Dakar Institute for Policy Studies, said the vote was fair.",
+     "Fatou Diallo", "Dakar Institute for Policy Studies"),
+    ("Amina Yusuf, who heads the Lagos Business School, said growth would return.", "Amina Yusuf",
+     "Lagos Business School"),
+], ids=short_id)
+def test_leader_named_after_title_of_owner_or_in_a_relative_clause(extract_text, text, person, organisation):
+    assert (person, "leader_of", organisation) in extract_text(text)
+
+
 def test_second_title_joined_by_and_gives_its_own_organisation(extract_text):
     found = extract_text("The reform was welcomed by Marta Novak, a historian at Charles University and director of "
                          "the Prague Institute for Memory Studies.")

@@ -80,7 +80,7 @@ def extract(ctx: ArticleContext) -> Iterator[Candidate]:
                 # "Hungary's Orban", "DW's Jan Walter": a country's person leads it, an organisation's works there.
                 title = Title("'s", "leader" if owner[1] is EntityType.COUNTRY else "member", "any")
                 yield from _role_facts(ctx, person, title, [owner], sentence, "roles.possessive.v1", 0.6)
-        preceding = _title_phrase_before(ctx, person)
+        preceding = _title_phrase_before(ctx, person) or _title_of_owner_before(ctx, person)
         if preceding is not None:
             # "the head of the SSC, Mohammed Suweysi"
             yield from _role_facts(ctx, person, preceding[0], [preceding[1]], sentence, "roles.title_phrase_before.v1", 0.85)
@@ -165,6 +165,23 @@ def _title_phrase_before(ctx: ArticleContext, person: SpanMention):
     return None
 
 
+def _title_of_owner_before(ctx: ArticleContext, person: SpanMention):
+    """"the head of the IMF Christine Lagarde", "Secretary-General of NATO
+    Jens Stoltenberg": title, "of", owner, then the name with no comma.
+    Returns (title, (owner key, owner type))."""
+    doc, titles = ctx.doc, TitleTable.load()
+    owner = ctx.mention_at(person.first_token - 1) if person.first_token > 0 else None
+    if owner is None or owner.type not in (EntityType.COUNTRY, EntityType.ORGANIZATION) or owner.adjectival:
+        return None
+    k = owner.start - (owner.start > 0 and doc[owner.start - 1].lower_ == "the")
+    if k < 2 or doc[k - 1].lower_ not in ("of", "at"):
+        return None
+    found = titles.ending_at(doc, k - 1)
+    if found is None or found[0].role == "none":
+        return None
+    return _effective(doc, found[0], found[1]), (owner.key, owner.type)
+
+
 @lru_cache(maxsize=1)
 def _verb_table() -> dict[str, list[tuple[str, Title]]]:
     table: dict[str, list[tuple[str, Title]]] = {}
@@ -174,14 +191,15 @@ def _verb_table() -> dict[str, list[tuple[str, Title]]]:
 
 
 def _role_verbs(ctx: ArticleContext, person: SpanMention):
-    """"X worked for the UN", "X teaches at Y", "X heads Y": the person as
-    the subject of a verb of working; yields (title, owner)."""
+    """"X worked for the UN", "X teaches at Y", "X heads Y", "X, who heads
+    Y": the person as the subject of a verb of working; yields (title, owner)."""
     doc = ctx.doc
     head = doc[person.end - 1]
-    if head.dep_ not in ("nsubj", "nsubjpass"):
-        return
-    verb = head.head
-    for preposition, title in _verb_table().get(verb.lower_, ()):
+    verbs = [head.head] if head.dep_ in ("nsubj", "nsubjpass") else []
+    # "X, who worked for the UN for 17 years"
+    verbs += [c for c in head.children if c.dep_ == "relcl"
+              and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "that") for g in c.children)]
+    for verb, (preposition, title) in ((v, row) for v in verbs for row in _verb_table().get(v.lower_, ())):
         for child in verb.children:
             if preposition == "-" and child.dep_ == "dobj" or child.dep_ == "prep" and child.lower_ == preposition:
                 start = child.left_edge.i if preposition == "-" else child.i + 1
@@ -218,6 +236,12 @@ def _bracketed_organisation(ctx: ArticleContext, person: SpanMention) -> str | N
         if inner is not None and inner.type is EntityType.ORGANIZATION and doc[inner.end:inner.end + 1].text == ")":
             return inner.key
     return None
+
+
+def _past_copula(doc, i: int) -> int | None:
+    """The index past a copula ("is", "has been", "serves as") at ``i``, or None."""
+    copula = next((c for c in COPULAS if " ".join(t.lower_ for t in doc[i:i + len(c.split())]) == c), None)
+    return i + len(copula.split()) if copula is not None else None
 
 
 def _past_aside(doc, i: int, end: int) -> int:
@@ -347,11 +371,12 @@ def _appositions(ctx: ArticleContext, person: SpanMention, sentence: int):
     i = _past_aside(doc, person.end, end)
     if i < end and doc[i].text == ",":
         i += 1
+        if i < end and doc[i].lower_ == "who":
+            i = _past_copula(doc, i + 1)  # "X, who is the president of Y"
     elif i < end and doc[i].lower_ not in BARE_ROLE_PREPOSITIONS:
-        copula = next((c for c in COPULAS if " ".join(t.lower_ for t in doc[i:i + len(c.split())]) == c), None)
-        if copula is None:
-            return []
-        i += len(copula.split())
+        i = _past_copula(doc, i)  # "X is executive director of Y"
+    if i is None:
+        return []
     if i < end and doc[i].lower_ in BARE_ROLE_PREPOSITIONS:
         owner, _ = _next_owner(ctx, i + 1, end)
         if owner is None:
