@@ -253,6 +253,37 @@ def test_completed_joining_is_membership(extract_text, text, country, organisati
     assert (country, "joining", organisation) not in found
 
 
+@pytest.mark.parametrize("text, fact", [
+    ("Albania will become a member of the European Union before 2030, its premier says.", ("Albania", "joining", EU)),
+    ("Croatia became a member of the European Union in 2013.", ("Croatia", "member_of", EU)),
+    ("Montenegro has joined NATO, the alliance announced.", ("Montenegro", "member_of", NATO)),
+], ids=short_id)
+def test_become_and_perfect_join(extract_text, text, fact):
+    assert fact in extract_text(text, confident=False)
+
+
+def test_the_alliance_refers_to_the_known_organisation_not_a_metonym(extract_text):
+    found = extract_text(
+        "NATO leaders met in Madrid on Tuesday. Ukraine's president asked NATO for more air defence. The talks "
+        "ran late into the night. Kremlin spokesman Dmitry Peskov said Russia would respond. North Macedonia "
+        "joined the alliance in 2020, while Bosnia is not a member of the alliance.", confident=False)
+    assert {("North Macedonia", "member_of", NATO), ("Bosnia and Herzegovina", "not_member_of", NATO)} <= found
+    assert not {f for f in found if f[2] == "Kremlin" and f[1] != "affiliated_with"}
+
+
+def test_the_nth_member_refers_back(extract_text):
+    found = extract_text("NATO foreign ministers met in Brussels on Monday. Sweden is set to become the 32nd member "
+                         "after Hungary's parliament voted.")
+    assert ("Sweden", "joining", NATO) in found
+
+
+def test_founding_of_a_grouping_named_before(extract_text):
+    found = extract_text("ASEAN ministers met in Jakarta on Friday. The bloc was founded in 1967 by Indonesia, "
+                         "Malaysia, the Philippines, Singapore and Thailand.")
+    asean = "Association of Southeast Asian Nations"
+    assert {(asean, "founded_in", "1967"), (asean, "founded_by", "Indonesia"), (asean, "founded_by", "Thailand")} <= found
+
+
 @pytest.mark.parametrize("text", [
     "In response to Moldova's bid to join the European Union, Russia cut gas supplies.",
     "The European Union and the OSCE have sent observers to Georgia for the election.",

@@ -5,6 +5,7 @@ candidate facts they emit, and discourse memory — what "its", "the bloc",
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -24,6 +25,18 @@ def cue_table() -> dict[str, list[dict[str, str]]]:
     for row in read_table("cues.tsv", ("cue", "relation", "role", "members", "sent")):
         table.setdefault(row["cue"].split()[0], []).append(row)
     return table
+
+
+@lru_cache(maxsize=1)
+def organisation_kinds() -> dict[str, bool]:
+    """Common nouns for kinds of organisation, each with whether "the <kind>"
+    refers back to a grouping (``data/organisation_kinds.tsv``)."""
+    return {r["kind"]: r["group"] == "yes" for r in read_table("organisation_kinds.tsv", ("kind", "group"))}
+
+
+def refers_to_group(token) -> bool:
+    """"the bloc", "this alliance": a grouping named earlier."""
+    return organisation_kinds().get(token.lower_, False) and any(c.lower_ in ("the", "this", "that") for c in token.children)
 
 
 @dataclass(frozen=True)
@@ -95,9 +108,19 @@ class ArticleContext:
 
     def topic_organisation(self, sentence: int) -> SpanMention | None:
         """What "its", "the bloc" or an unstated object refers to: the most
-        recent organisation named in the preceding sentences."""
+        recent organisation named in the preceding sentences, a known one
+        (NATO) before one the gazetteer does not know ("Kremlin spokesman")."""
         recent = self.recent(sentence, (EntityType.ORGANIZATION,))
-        return recent[0] if recent else None
+        known = [m for m in recent if m.qid] or self._most_named_known_organisation(sentence)
+        return (known or recent or [None])[0]
+
+    def _most_named_known_organisation(self, sentence: int) -> list[SpanMention]:
+        """The known organisation named most often before ``sentence`` (the
+        article's topic, when the last few sentences name none)."""
+        before = [m for index in range(sentence) for m in self.mentions_in(index)
+                  if m.type is EntityType.ORGANIZATION and m.qid]
+        counts = Counter(m.key for m in before)
+        return [max(reversed(before), key=lambda m: counts[m.key])] if before else []
 
     def enumeration(self, sentence: int, size: int, excluding: set[str]) -> list[SpanMention]:
         """Resolve "the four other Central Asian states" (or "the five

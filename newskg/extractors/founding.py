@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from newskg.extractors.context import ArticleContext, Candidate
+from newskg.extractors.context import ArticleContext, Candidate, refers_to_group
 from newskg.model import EntityType, Relation
 
 FOUNDING_VERBS = {"founded", "established", "created", "formed", "launched", "set"}
@@ -28,7 +28,7 @@ def extract(ctx: ArticleContext) -> Iterator[Candidate]:
                 continue
             if verb.lower_ == "set" and not any(c.lower_ == "up" for c in verb.children):
                 continue
-            organisation = _founded(verb, mentions)
+            organisation = _founded(ctx, index, verb, mentions)
             if organisation is None:
                 continue
             for child in verb.children:
@@ -43,9 +43,10 @@ def extract(ctx: ArticleContext) -> Iterator[Candidate]:
                         yield Candidate(organisation.key, Relation.FOUNDED_IN, year.group(1), index, "founding.verb.v1", 0.85)
 
 
-def _founded(verb, mentions):
+def _founded(ctx: ArticleContext, index: int, verb, mentions):
     """The organisation founded: the noun the participle describes, else the
-    passive subject, else the active object."""
+    passive subject, else the active object; "the alliance" is the one
+    named before."""
     organisations = [m for m in mentions if m.type is EntityType.ORGANIZATION and not m.adjectival]
     targets = []
     if verb.dep_ in ("acl", "relcl"):
@@ -55,4 +56,6 @@ def _founded(verb, mentions):
         for m in organisations:
             if m.start <= target.i < m.end:
                 return m
+        if refers_to_group(target):
+            return ctx.topic_organisation(index)
     return None

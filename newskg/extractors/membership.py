@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from newskg.extractors.context import POSSESSIVE_PRONOUNS, ArticleContext, Candidate, cue_table, number_before
+from newskg.extractors.context import (POSSESSIVE_PRONOUNS, ArticleContext, Candidate, cue_table, number_before,
+                                       refers_to_group)
 from newskg.extractors.location import LOCATIVE
 from newskg.extractors.mentions import POSSESSIVE_S, SpanMention
 from newskg.model import EntityType, Relation
@@ -28,9 +29,10 @@ NEGATING = {"not", "n't", "never", "no"}
 COORDINATED_NEGATION = {"neither", "nor"}
 ALONGSIDE = {"alongside", "besides", "with", "like", "including"}
 COMPLETED_JOIN_TAGS = {"VBD", "VBN"}
+PERFECT_AUXILIARIES = {"has", "have", "had", "'s", "’s", "'ve", "’ve"}  # "has joined" is done
+BECOME_FORMS = {"become", "becomes", "became", "becoming"}  # "will become a member" is joining
 BE_FORMS = {"is", "are", "was", "were", "be", "been", "being", "'s", "’s"}
 PARTNER_HEADS = {"partner", "partners", "observer", "observers", "status", "country", "countries", "state", "states"}
-GROUP_NOUNS = {"bloc", "group", "grouping", "alliance", "organisation", "organization", "union", "club", "body"}
 
 
 def extract(ctx: ArticleContext) -> Iterator[Candidate]:
@@ -70,8 +72,12 @@ def _facts_for_cue(ctx: ArticleContext, index, sent, start, end, row, other_cues
     if row["role"] == "join":
         if _completed_join(cue):
             relation = Relation.MEMBER_OF
-        if any(c.dep_ == "dobj" for c in cue.children) and not _governed_organisations(ctx, index, cue):
+        if any(c.dep_ == "dobj" and not refers_to_group(c) for c in cue.children) \
+                and not _governed_organisations(ctx, index, cue):
             return  # "joining a long list of authors", "Joining Brazil, Russia and India, ...": not an organisation
+    elif row["role"] == "noun" and cue.head.lower_ in BECOME_FORMS:
+        # "became a member" is membership; "is set to become", "will become" a member is joining.
+        relation = Relation.MEMBER_OF if _completed_join(cue.head) else Relation.JOINING
     organisation, confidence = _organisation(ctx, index, sent, start, end, row["role"])
     if organisation is None:
         return
@@ -118,8 +124,8 @@ def _governed_organisations(ctx: ArticleContext, index: int, cue) -> list[SpanMe
 def _completed_join(cue) -> bool:
     """"Belarus joined NATO" states membership; "set to join", "will join",
     "invited to join", "joining" do not."""
-    return cue.tag_ in COMPLETED_JOIN_TAGS and not any(c.dep_ in ("aux", "auxpass") for c in cue.children) \
-        and cue.dep_ not in ("xcomp", "advcl", "pcomp")
+    return cue.tag_ in COMPLETED_JOIN_TAGS and cue.dep_ not in ("xcomp", "advcl", "pcomp") \
+        and not any(c.dep_ in ("aux", "auxpass") and c.lower_ not in PERFECT_AUXILIARIES for c in cue.children)
 
 
 def _organisation(ctx: ArticleContext, index, sent, start, end, role: str) -> tuple[SpanMention | None, float]:
@@ -154,8 +160,10 @@ def _refers_back(doc, sent, start, cue) -> bool:
     if any(c.lower_ in POSSESSIVE_PRONOUNS for c in cue.children) or \
             (start > sent.start and doc[start - 1].lower_ in POSSESSIVE_PRONOUNS):
         return True
-    if any(t.lower_ in GROUP_NOUNS and any(c.lower_ in ("the", "this", "that") for c in t.children) for t in sent):
+    if any(refers_to_group(t) for t in sent):
         return True
+    if cue.dep_ == "attr" and any(c.lower_ == "the" for c in cue.children):
+        return True  # "Sweden is set to become the 32nd member"
     return cue.lower_ in ("join", "joining") and not any(c.dep_ == "dobj" for c in cue.children)
 
 
@@ -164,8 +172,8 @@ def _clause_head(cue):
     B"; "invited" in "were invited to join", which lends "join" its subject)."""
     token = cue
     while token.dep_ not in ("ROOT", "conj", "ccomp", "advcl", "relcl") and token.head.i != token.i:
-        if token.pos_ in ("VERB", "AUX") and token.i != cue.i:
-            break
+        if token.pos_ in ("VERB", "AUX") and token.i != cue.i and token.lower_ not in BECOME_FORMS:
+            break  # "become" lends its subject: "Sweden is set to become the 32nd member"
         token = token.head
     return token
 

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
-from newskg.extractors.context import POSSESSIVE_PRONOUNS, ArticleContext, Candidate
+from newskg.extractors.context import POSSESSIVE_PRONOUNS, ArticleContext, Candidate, organisation_kinds
 from newskg.extractors.datafiles import read_table
 from newskg.extractors.gazetteer import Gazetteer
 from newskg.extractors.location import COUNTRY_NOUNS
@@ -41,16 +41,10 @@ def _bodies() -> frozenset[str]:
     return frozenset(r["body"] for r in read_table("bodies.tsv", ("body",)))
 
 
-@lru_cache(maxsize=1)
-def _organisation_kinds() -> frozenset[str]:
-    """Common nouns for kinds of organisation ("union", "think tank")."""
-    return frozenset(r["kind"] for r in read_table("organisation_kinds.tsv", ("kind",)))
-
-
 def _kind_at(doc, i: int, end: int) -> int | None:
     """The index past an organisation-kind noun starting at ``i``, if any."""
     for size in (2, 1):
-        if i + size <= end and " ".join(t.lower_ for t in doc[i:i + size]) in _organisation_kinds():
+        if i + size <= end and " ".join(t.lower_ for t in doc[i:i + size]) in organisation_kinds():
             return i + size
     return None
 
@@ -523,7 +517,7 @@ def _kind_named_organisation(ctx: ArticleContext, i: int, end: int):
     start = j = i + quoted
     while j < end and name_like(doc[j]) and (ctx.mention_at(j) is None or ctx.mention_at(j).type is EntityType.PERSON):
         j += 1
-    if j == start or doc[start:j].text.lower() in _organisation_kinds():
+    if j == start or doc[start:j].text.lower() in organisation_kinds():
         return None
     if quoted:
         closing = j + (j < end and doc[j].text == ",")  # '"To Vima,"'
