@@ -135,6 +135,19 @@ def test_leader_named_after_title_of_owner_or_in_a_relative_clause(extract_text,
     assert (person, "leader_of", organisation) in extract_text(text)
 
 
+def test_company_story_roles_and_founding(extract_text):
+    """A company's story: its new chief named "as its chief executive", the
+    one "who led the company", a union "led by" its head, "the company was
+    founded" by a man whose surname it bears, and a dateline before it all."""
+    found = extract_text(
+        "STUTTGART, Germany — Bosch on Friday named Stefan Hartung as its new chief executive, replacing Volkmar "
+        "Denner, who led the company for a decade. Bosch also said it would cut 1,000 jobs. The IG Metall union, "
+        "led by Christiane Benner, criticised the plan. The company was founded in 1886 by Robert Bosch.")
+    assert {("Stefan Hartung", "leader_of", "Bosch"), ("Volkmar Denner", "leader_of", "Bosch"),
+            ("Christiane Benner", "leader_of", "IG Metall"), ("Bosch", "founded_in", "1886"),
+            ("Bosch", "founded_by", "Robert Bosch")} <= found
+
+
 def test_second_title_joined_by_and_gives_its_own_organisation(extract_text):
     found = extract_text("The reform was welcomed by Marta Novak, a historian at Charles University and director of "
                          "the Prague Institute for Memory Studies.")

@@ -34,9 +34,13 @@ def organisation_kinds() -> dict[str, bool]:
     return {r["kind"]: r["group"] == "yes" for r in read_table("organisation_kinds.tsv", ("kind", "group"))}
 
 
-def refers_to_group(token) -> bool:
-    """"the bloc", "this alliance": a grouping named earlier."""
-    return organisation_kinds().get(token.lower_, False) and any(c.lower_ in ("the", "this", "that") for c in token.children)
+def refers_back(token, groupings_only: bool = False) -> bool:
+    """"the company", "this alliance": an organisation of that kind named
+    earlier (with ``groupings_only``, only a grouping of members: "the bloc",
+    not "the company")."""
+    return token is not None and token.lower_ in organisation_kinds() \
+        and (organisation_kinds()[token.lower_] or not groupings_only) \
+        and any(c.lower_ in ("the", "this", "that") for c in token.children)
 
 
 @dataclass(frozen=True)
@@ -111,16 +115,16 @@ class ArticleContext:
         recent organisation named in the preceding sentences, a known one
         (NATO) before one the gazetteer does not know ("Kremlin spokesman")."""
         recent = self.recent(sentence, (EntityType.ORGANIZATION,))
-        known = [m for m in recent if m.qid] or self._most_named_known_organisation(sentence)
-        return (known or recent or [None])[0]
+        known = [m for m in recent if m.qid] or [self.most_named_organisation(sentence, known_only=True)]
+        return next((m for m in known + recent if m is not None), None)
 
-    def _most_named_known_organisation(self, sentence: int) -> list[SpanMention]:
-        """The known organisation named most often before ``sentence`` (the
-        article's topic, when the last few sentences name none)."""
+    def most_named_organisation(self, sentence: int, known_only: bool = False) -> SpanMention | None:
+        """The organisation named most often before ``sentence``, the latest
+        on a tie: what "the company" of a company's story refers to."""
         before = [m for index in range(sentence) for m in self.mentions_in(index)
-                  if m.type is EntityType.ORGANIZATION and m.qid]
+                  if m.type is EntityType.ORGANIZATION and not m.adjectival and (m.qid or not known_only)]
         counts = Counter(m.key for m in before)
-        return [max(reversed(before), key=lambda m: counts[m.key])] if before else []
+        return max(reversed(before), key=lambda m: counts[m.key]) if before else None
 
     def enumeration(self, sentence: int, size: int, excluding: set[str]) -> list[SpanMention]:
         """Resolve "the four other Central Asian states" (or "the five

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from newskg.extractors.context import ArticleContext, Candidate, refers_to_group
+from newskg.extractors.context import ArticleContext, Candidate, refers_back
 from newskg.model import EntityType, Relation
 
 FOUNDING_VERBS = {"founded", "established", "created", "formed", "launched", "set"}
@@ -56,6 +56,8 @@ def _founded(ctx: ArticleContext, index: int, verb, mentions):
         for m in organisations:
             if m.start <= target.i < m.end:
                 return m
-        if refers_to_group(target):
+        if refers_back(target, groupings_only=True):  # "The bloc was founded in 1967"
             return ctx.topic_organisation(index)
+        if refers_back(target):  # "The company was founded in 1847"
+            return ctx.most_named_organisation(index)
     return None

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from newskg.extractors.context import (POSSESSIVE_PRONOUNS, ArticleContext, Candidate, cue_table, number_before,
-                                       refers_to_group)
+                                       refers_back)
 from newskg.extractors.location import LOCATIVE
 from newskg.extractors.mentions import POSSESSIVE_S, SpanMention
 from newskg.model import EntityType, Relation
@@ -72,7 +72,7 @@ def _facts_for_cue(ctx: ArticleContext, index, sent, start, end, row, other_cues
     if row["role"] == "join":
         if _completed_join(cue):
             relation = Relation.MEMBER_OF
-        if any(c.dep_ == "dobj" and not refers_to_group(c) for c in cue.children) \
+        if any(c.dep_ == "dobj" and not refers_back(c, groupings_only=True) for c in cue.children) \
                 and not _governed_organisations(ctx, index, cue):
             return  # "joining a long list of authors", "Joining Brazil, Russia and India, ...": not an organisation
     elif row["role"] == "noun" and cue.head.lower_ in BECOME_FORMS:
@@ -160,7 +160,7 @@ def _refers_back(doc, sent, start, cue) -> bool:
     if any(c.lower_ in POSSESSIVE_PRONOUNS for c in cue.children) or \
             (start > sent.start and doc[start - 1].lower_ in POSSESSIVE_PRONOUNS):
         return True
-    if any(refers_to_group(t) for t in sent):
+    if any(refers_back(t, groupings_only=True) for t in sent):
         return True
     if cue.dep_ == "attr" and any(c.lower_ == "the" for c in cue.children):
         return True  # "Sweden is set to become the 32nd member"

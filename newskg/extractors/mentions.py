@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -446,10 +447,15 @@ def _untagged_surnames(doc, mentions: list[SpanMention]) -> list[SpanMention]:
     find the last words of the article's full names wherever they stand
     untagged, capitalised, and not part of a longer name."""
     surnames = {m.label.split()[-1]: m for m in mentions if m.type is EntityType.PERSON and len(m.label.split()) > 1}
-    # A lone city or unknown organisation name that is one of the article's surnames is that
-    # person ("Henderson said", "Hartmann's lawyer").
-    mentions = [m for m in mentions if not (m.type in (EntityType.CITY, EntityType.ORGANIZATION) and m.qid is None
-                                            and m.end - m.start == 1 and m.surface in surnames)]
+    # A lone city name that is one of the article's surnames is that person ("Henderson said"), and so
+    # is an unknown organisation's when the article names the person at least as often as the organisation
+    # ("Hartmann's lawyer" among many "Hartmann"s; not Siemens, founded by Werner von Siemens).
+    as_person = Counter(m.label.split()[-1] for m in mentions if m.type is EntityType.PERSON)
+    as_organisation = Counter(m.surface for m in mentions if m.type is EntityType.ORGANIZATION)
+    mentions = [m for m in mentions if not (
+        m.end - m.start == 1 and m.surface in surnames
+        and (m.type is EntityType.CITY or m.type is EntityType.ORGANIZATION and m.qid is None
+             and as_person[m.surface] >= as_organisation[m.surface]))]
     tagged = {i for m in mentions for i in range(m.first_token, m.end)}
     found = []
     for token in doc:

@@ -63,12 +63,22 @@ def _single_word(pattern) -> bool:
     return len(pattern) == 1 if isinstance(pattern, list) else " " not in pattern and "-" not in pattern
 
 
+DATELINE_DASHES = ("—", "–", "-", "--")
+
+
 def _paragraph_breaks(doc):
     """A token after a line break starts a sentence: headlines, captions and
     bylines have no final full stop, and the parser would glue them to the
-    next paragraph."""
+    next paragraph. So does the first word after a dateline ("MUNICH,
+    Germany — Siemens named ..."), which the parser would otherwise take
+    for the sentence's subject."""
+    paragraph_start = 0
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+            paragraph_start = token.i
+        elif previous.text in DATELINE_DASHES and previous.whitespace_ and doc[previous.i - 1].whitespace_ \
+                and token.i - paragraph_start <= 8 and doc[paragraph_start].is_upper and len(doc[paragraph_start]) > 1:
             token.is_sent_start = True
     return doc

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
-from newskg.extractors.context import POSSESSIVE_PRONOUNS, ArticleContext, Candidate, organisation_kinds
+from newskg.extractors.context import POSSESSIVE_PRONOUNS, ArticleContext, Candidate, organisation_kinds, refers_back
 from newskg.extractors.datafiles import read_table
 from newskg.extractors.gazetteer import Gazetteer
 from newskg.extractors.location import COUNTRY_NOUNS
@@ -198,8 +198,22 @@ def _role_verbs(ctx: ArticleContext, person: SpanMention):
             if preposition == "-" and child.dep_ == "dobj" or child.dep_ == "prep" and child.lower_ == preposition:
                 start = child.left_edge.i if preposition == "-" else child.i + 1
                 owner, _ = _next_owner(ctx, start, child.right_edge.i + 1)
+                if owner is None and refers_back(child if preposition == "-" else next(child.children, None)):
+                    referred = ctx.most_named_organisation(ctx.sentence_of(person.start) + 1)  # "who led the company"
+                    owner = (referred.key, referred.type) if referred is not None else None
                 if owner is not None and owner[1] is EntityType.ORGANIZATION:
                     yield title, owner
+    # "the IG Metall union, led by Christiane Benner": the passive, describing the organisation
+    by = head.head if head.dep_ == "pobj" and head.head.lower_ == "by" else None
+    if by is not None and by.head.dep_ == "acl" and by.head.lower_ in _verb_table():
+        described = by.head.head  # the organisation, or its kind noun: "the IG Metall union"
+        owner = next((m for m in map(ctx.mention_at, [described.i] + [c.i for c in described.children
+                                                                      if c.dep_ == "compound"]) if m), None)
+        if owner is not None and owner.type is EntityType.ORGANIZATION:
+            for preposition, title in _verb_table()[by.head.lower_]:
+                if preposition == "-":
+                    yield title, (owner.key, owner.type)
+
 
 
 def _possessed_organisation(ctx: ArticleContext, person: SpanMention) -> str | None:
@@ -367,6 +381,8 @@ def _appositions(ctx: ArticleContext, person: SpanMention, sentence: int):
         i += 1
         if i < end and doc[i].lower_ == "who":
             i = _past_copula(doc, i + 1)  # "X, who is the president of Y"
+    elif i < end and doc[i].lower_ == "as" and doc[person.end - 1].dep_ in ("dobj", "oprd"):
+        i += 1  # "Siemens named Roland Busch as its new chief executive"
     elif i < end and doc[i].lower_ not in BARE_ROLE_PREPOSITIONS:
         i = _past_copula(doc, i)  # "X is executive director of Y"
     if i is None:
@@ -384,7 +400,10 @@ def _appositions(ctx: ArticleContext, person: SpanMention, sentence: int):
         while i < end and (doc[i].lower_ in ARTICLES or doc[i].lower_ in title_modifiers("describe") or doc[i].pos_ == "ADJ"):
             i += 1
         mention = ctx.mention_at(i)
-        if mention is not None and mention.type in (EntityType.COUNTRY, EntityType.ORGANIZATION):
+        pronoun = mention is None and i < end and doc[i].lower_ in POSSESSIVE_PRONOUNS
+        if pronoun:
+            i += 1  # "its new chief executive": resolved once the title says what kind of owner it has
+        elif mention is not None and mention.type in (EntityType.COUNTRY, EntityType.ORGANIZATION):
             owner_before = (mention.key, mention.type)  # "X, Germany's foreign minister"
             i = mention.end
             if i < end and doc[i].lower_ in POSSESSIVE_S:
@@ -397,6 +416,10 @@ def _appositions(ctx: ArticleContext, person: SpanMention, sentence: int):
         if match is None:
             break
         title, i = match
+        if pronoun:
+            types = (EntityType.ORGANIZATION,) if title.owner == "organization" else (EntityType.COUNTRY, EntityType.ORGANIZATION)
+            referred = ctx.antecedent(sentence + 1, types, back=2)  # this sentence and the one before
+            owner_before = (referred.key, referred.type) if referred is not None else None
         if i + 1 < end and doc[i].lower_ == "and":
             second = _title_at(doc, i + 1, end)  # "president and chief executive of Y"
             if second is not None:
