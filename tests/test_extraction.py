@@ -93,6 +93,14 @@ def test_plural_of_a_member_title_inside_a_name_is_no_title(extract_text):
     assert ("Tine Johansen", "leader_of", "Danish Union of Journalists") in found
 
 
+def test_whose_president_is_the_country_before_it(extract_text):
+    found = extract_text("Analysts say Nigeria, whose President Bola Tinubu chairs the regional bloc, is ready to "
+                         "act. Niger has been under military rule since July. Niger closed its borders. Niger "
+                         "expelled diplomats.", confident=False)
+    assert ("Bola Tinubu", "leader_of", "Nigeria") in found
+    assert ("Bola Tinubu", "leader_of", "Niger") not in found
+
+
 def test_the_countrys_president_is_the_country_just_named(extract_text):
     found = extract_text("Voters in Rwanda went to the polls on Monday. The country's sitting president, Paul Kagame, "
                          "is expected to win.")
@@ -249,6 +257,8 @@ EU, NATO = "European Union", "North Atlantic Treaty Organization"
     ("While neither Serbia nor Kosovo are members of the European Union, both trade with it.", "Kosovo", EU,
      "not_member_of"),
     ("In response to Moldova's bid to join the European Union, Russia cut gas supplies.", "Moldova", EU, "joining"),
+    ("Mali and Niger are no longer members of the African Union, the bloc said.", "Niger", "African Union",
+     "not_member_of"),
 ], ids=short_id)
 def test_negated_or_unfinished_membership_is_never_member_of(extract_text, text, country, organisation, relation):
     found = extract_text(text, confident=False)

@@ -179,8 +179,9 @@ def _clause_head(cue):
 
 
 def _negated(token) -> bool:
-    """"is not a member", "neither Russia nor Ukraine are members"."""
+    """"is not a member", "neither Russia nor Ukraine are members", "are no longer members"."""
     return any(c.dep_ == "neg" or c.lower_ in NEGATING for c in token.children) \
+        or any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in token.children) \
         or any(t.lower_ in COORDINATED_NEGATION for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
                for t in c.subtree)
 

@@ -108,7 +108,7 @@ def _named_before(doc, title_start: int) -> bool:
     before = doc[title_start - 1]
     if before.lower_ in title_modifiers("demote"):
         return False
-    return before.pos_ in ("NOUN", "PROPN") or before.is_title
+    return before.pos_ in ("NOUN", "PROPN") or before.is_title or before.lower_ == "whose"
 
 
 def _inherited(ctx: ArticleContext, person: SpanMention, sentence: int) -> Title:
@@ -310,7 +310,9 @@ def _owner_before(ctx: ArticleContext, title_start: int, sentence: int, title: T
     if i == 0:
         return None
     owner: SpanMention | None = ctx.mention_at(i - 1)
-    if owner is None and doc[i - 1].lower_ in POSSESSIVE_PRONOUNS:
+    if owner is None and doc[i - 1].lower_ == "whose" and i > 2 and doc[i - 2].text == ",":
+        owner = ctx.mention_at(i - 3)  # "Nigeria, whose President Bola Tinubu ..."
+    elif owner is None and doc[i - 1].lower_ in POSSESSIVE_PRONOUNS:
         # Only a country has a foreign ministry: "its foreign ministry spokesperson".
         types = (EntityType.COUNTRY,) if body else (EntityType.COUNTRY, EntityType.ORGANIZATION)
         owner = ctx.antecedent(sentence, types)
