@@ -156,6 +156,35 @@ def test_company_story_roles_and_founding(extract_text):
             ("Bosch", "founded_by", "Robert Bosch")} <= found
 
 
+@pytest.mark.parametrize("text, wrong", [
+    ("Janet Yellen led the talks with the IMF in Washington.",
+     ("Janet Yellen", "leader_of", "International Monetary Fund")),
+    ("The Apple design team, led by Jony Ive, created the iPhone.", ("Jony Ive", "leader_of", "Apple")),
+    ("Siemens replaced Joe Kaeser as its chief executive in 2021.", ("Joe Kaeser", "leader_of", "Siemens")),
+    ("Shares in Siemens rose 3 percent on Monday. Roland Busch, its chief executive, told Reuters that demand was "
+     "strong.", ("Roland Busch", "leader_of", "Reuters")),
+    ("NATO leaders met in Vilnius. NATO said it would expand. Brazil joined the group of countries calling for a "
+     "ceasefire.", ("Brazil", "member_of", "North Atlantic Treaty Organization")),
+], ids=short_id)
+def test_no_role_for_a_word_near_the_organisation(extract_text, text, wrong):
+    """What a verb of leading, "as" or "its" points at must be the
+    organisation itself, and the organisation the pronoun follows."""
+    relation, organisation = wrong[1:]
+    assert not {f for f in extract_text(text, confident=False) if f[1] == relation and f[2] == organisation}
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("UK Prime Minister Keir Starmer — the leader of the Labour Party — met Emmanuel Macron in Paris.",
+     ("Keir Starmer", "met_with", "Emmanuel Macron")),
+    ("Ukraine will never become a member of NATO, the Kremlin said.",
+     ("Ukraine", "not_member_of", "North Atlantic Treaty Organization")),
+    ("Berlin was hit by heavy snow on Monday, and schools across Germany closed.", ("Berlin", "located_in", "Germany")),
+], ids=short_id)
+def test_review_findings_keep_their_facts(extract_text, text, fact):
+    """A dash that is no dateline, a negated "become", a passive city."""
+    assert fact in extract_text(text)
+
+
 def test_second_title_joined_by_and_gives_its_own_organisation(extract_text):
     found = extract_text("The reform was welcomed by Marta Novak, a historian at Charles University and director of "
                          "the Prague Institute for Memory Studies.")

@@ -40,7 +40,8 @@ def refers_back(token, groupings_only: bool = False) -> bool:
     not "the company")."""
     return token is not None and token.lower_ in organisation_kinds() \
         and (organisation_kinds()[token.lower_] or not groupings_only) \
-        and any(c.lower_ in ("the", "this", "that") for c in token.children)
+        and any(c.lower_ in ("the", "this", "that") for c in token.children) \
+        and not any(c.dep_ in ("prep", "acl", "relcl") for c in token.children)  # not "the group of countries calling ..."
 
 
 @dataclass(frozen=True)
@@ -103,10 +104,12 @@ class ArticleContext:
                                    and not (nominal_only and m.adjectival)]))
         return found
 
-    def antecedent(self, sentence: int, types: tuple[EntityType, ...], back: int = 2) -> SpanMention | None:
+    def antecedent(self, sentence: int, types: tuple[EntityType, ...], back: int = 2,
+                   before: int | None = None) -> SpanMention | None:
         """What "its"/"their" refers to: the most recent subject of the
-        given types in the preceding sentences, else the most recent mention."""
-        recent = self.recent(sentence, types, back)
+        given types in the preceding sentences, else the most recent mention
+        (ending before token ``before``, when the pronoun is in one of them)."""
+        recent = [m for m in self.recent(sentence, types, back) if before is None or m.end <= before]
         subjects = [m for m in recent if self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
         return (subjects or recent or [None])[0]
 
@@ -117,6 +120,14 @@ class ArticleContext:
         recent = self.recent(sentence, (EntityType.ORGANIZATION,))
         known = [m for m in recent if m.qid] or [self.most_named_organisation(sentence, known_only=True)]
         return next((m for m in known + recent if m is not None), None)
+
+    def organisation_referred(self, sentence: int) -> SpanMention | None:
+        """What "the company" or "the party" refers to: the organisation that
+        was the subject of the last two sentences, else the one the article
+        names most."""
+        recent = self.recent(sentence, (EntityType.ORGANIZATION,), back=2)
+        subjects = [m for m in recent if self.doc[m.end - 1].dep_ == "nsubj"]
+        return subjects[0] if subjects else self.most_named_organisation(sentence)
 
     def most_named_organisation(self, sentence: int, known_only: bool = False) -> SpanMention | None:
         """The organisation named most often before ``sentence``, the latest

@@ -59,5 +59,5 @@ def _founded(ctx: ArticleContext, index: int, verb, mentions):
         if refers_back(target, groupings_only=True):  # "The bloc was founded in 1967"
             return ctx.topic_organisation(index)
         if refers_back(target):  # "The company was founded in 1847"
-            return ctx.most_named_organisation(index)
+            return ctx.organisation_referred(index)
     return None

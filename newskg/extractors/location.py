@@ -145,7 +145,7 @@ def _used_as_government(ctx: ArticleContext, mention: SpanMention) -> bool:
     root = doc[mention.start:mention.end].root
     if _compound_with(doc, mention) not in (None, "based"):
         return True
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
+    if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):  # not "Berlin was hit by snow"
         return True
     first = root.head if root.dep_ == "conj" else root
     if first.dep_ == "pobj" and first.head.lower_ in LOCATIVE:

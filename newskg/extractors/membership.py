@@ -82,9 +82,9 @@ def _facts_for_cue(ctx: ArticleContext, index, sent, start, end, row, other_cues
     if organisation is None:
         return
     clause = _clause_head(cue)
-    negated = _negated(clause) or _negated(cue)
-    if negated and relation is Relation.MEMBER_OF:
-        relation = Relation.NOT_MEMBER_OF
+    negated = _negated(clause) or _negated(cue) or cue.head.lower_ in BECOME_FORMS and _negated(cue.head)
+    if negated and (relation is Relation.MEMBER_OF or cue.head.lower_ in BECOME_FORMS):
+        relation = Relation.NOT_MEMBER_OF  # "is not a member", "will never become a member"
     elif negated:
         return
     types = (EntityType.COUNTRY,) if row["members"] == "countries" else MEMBER_TYPES[relation]
@@ -144,7 +144,7 @@ def _organisation(ctx: ArticleContext, index, sent, start, end, role: str) -> tu
         return as_subject[0], 0.8  # "ASEAN has granted observer status to X", "The Forum welcomed dialogue partners"
     if len(orgs) == 1 and cue.dep_ == "attr" and cue.head.lower_ in BE_FORMS:
         return orgs[0], 0.75  # "Somalia joined the EAC, while Ethiopia is not a member."
-    if _refers_back(doc, sent, start, cue):
+    if _organisation_named_before(doc, sent, start, cue):
         return ctx.topic_organisation(index), 0.7
     return None, 0.0
 
@@ -153,7 +153,7 @@ def row_role_is_partner(cue) -> bool:
     return cue.lower_ in PARTNER_HEADS
 
 
-def _refers_back(doc, sent, start, cue) -> bool:
+def _organisation_named_before(doc, sent, start, cue) -> bool:
     """The organisation is named earlier: "Its core members", "the bloc's
     members", "The nine-member bloc ... dialogue partners", or a "to join"
     with nothing to join in its own sentence."""

@@ -64,6 +64,18 @@ def _single_word(pattern) -> bool:
 
 
 DATELINE_DASHES = ("—", "–", "-", "--")
+DATELINE_LENGTH = 8  # tokens: "ADDIS ABABA, Ethiopia (AP) —"
+
+
+def _dateline_city(doc, start: int) -> bool:
+    """A paragraph opening with a known city in capitals ("MUNICH,", "ADDIS
+    ABABA,"): a dateline, not "UK Prime Minister ..." or "NATO — which ..."."""
+    words = []
+    for token in doc[start:start + 3]:
+        if not (token.is_upper and token.is_alpha):
+            break
+        words.append(token.text)
+    return any(Gazetteer.load().city(" ".join(words[:n]).title()) is not None for n in range(len(words), 0, -1))
 
 
 def _paragraph_breaks(doc):
@@ -78,7 +90,8 @@ def _paragraph_breaks(doc):
         if "\n" in previous.text or "\n" in previous.whitespace_:
             token.is_sent_start = True
             paragraph_start = token.i
-        elif previous.text in DATELINE_DASHES and previous.whitespace_ and doc[previous.i - 1].whitespace_ \
-                and token.i - paragraph_start <= 8 and doc[paragraph_start].is_upper and len(doc[paragraph_start]) > 1:
+        elif previous.text in DATELINE_DASHES and previous.i > paragraph_start and previous.whitespace_ \
+                and doc[previous.i - 1].whitespace_ and token.i - paragraph_start <= DATELINE_LENGTH \
+                and _dateline_city(doc, paragraph_start):
             token.is_sent_start = True
     return doc

@@ -177,6 +177,12 @@ def _title_of_owner_before(ctx: ArticleContext, person: SpanMention):
 
 
 @lru_cache(maxsize=1)
+def _naming_verbs() -> frozenset[str]:
+    """Verbs that give their object the office after "as" ("named X as CEO")."""
+    return frozenset(r["verb"] for r in read_table("naming_verbs.tsv", ("verb",)))
+
+
+@lru_cache(maxsize=1)
 def _verb_table() -> dict[str, list[tuple[str, Title]]]:
     table: dict[str, list[tuple[str, Title]]] = {}
     for r in read_table("role_verbs.tsv", ("verb", "preposition", "role")):
@@ -195,20 +201,22 @@ def _role_verbs(ctx: ArticleContext, person: SpanMention):
               and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "that") for g in c.children)]
     for verb, (preposition, title) in ((v, row) for v in verbs for row in _verb_table().get(v.lower_, ())):
         for child in verb.children:
-            if preposition == "-" and child.dep_ == "dobj" or child.dep_ == "prep" and child.lower_ == preposition:
-                start = child.left_edge.i if preposition == "-" else child.i + 1
-                owner, _ = _next_owner(ctx, start, child.right_edge.i + 1)
-                if owner is None and refers_back(child if preposition == "-" else next(child.children, None)):
-                    referred = ctx.most_named_organisation(ctx.sentence_of(person.start) + 1)  # "who led the company"
-                    owner = (referred.key, referred.type) if referred is not None else None
+            if preposition == "-" and child.dep_ == "dobj":
+                # The object itself names the organisation ("heads the IMF"), not a word inside it
+                # ("led the talks with the IMF"), or refers back to it ("who led the company").
+                owner = _named_by(ctx, child)
+                if owner is None and refers_back(child):
+                    owner = ctx.organisation_referred(ctx.sentence_of(person.start) + 1)
+                if owner is not None and owner.type is EntityType.ORGANIZATION:
+                    yield title, (owner.key, owner.type)
+            elif child.dep_ == "prep" and child.lower_ == preposition:
+                owner, _ = _next_owner(ctx, child.i + 1, child.right_edge.i + 1)
                 if owner is not None and owner[1] is EntityType.ORGANIZATION:
                     yield title, owner
     # "the IG Metall union, led by Christiane Benner": the passive, describing the organisation
     by = head.head if head.dep_ == "pobj" and head.head.lower_ == "by" else None
     if by is not None and by.head.dep_ == "acl" and by.head.lower_ in _verb_table():
-        described = by.head.head  # the organisation, or its kind noun: "the IG Metall union"
-        owner = next((m for m in map(ctx.mention_at, [described.i] + [c.i for c in described.children
-                                                                      if c.dep_ == "compound"]) if m), None)
+        owner = _named_by(ctx, by.head.head)  # "the IG Metall union", not "the Apple design team"
         if owner is not None and owner.type is EntityType.ORGANIZATION:
             for preposition, title in _verb_table()[by.head.lower_]:
                 if preposition == "-":
@@ -244,6 +252,16 @@ def _bracketed_organisation(ctx: ArticleContext, person: SpanMention) -> str | N
         if inner is not None and inner.type is EntityType.ORGANIZATION and doc[inner.end:inner.end + 1].text == ")":
             return inner.key
     return None
+
+
+def _named_by(ctx: ArticleContext, noun) -> SpanMention | None:
+    """The organisation a noun names: itself ("NATO"), or through the word
+    for its kind ("the IG Metall union"), but not a name modifying some
+    other noun ("the Apple design team", "the EU delegation")."""
+    mention = ctx.mention_at(noun.i)
+    if mention is None and noun.lower_ in organisation_kinds():
+        mention = next(filter(None, (ctx.mention_at(c.i) for c in noun.children if c.dep_ == "compound")), None)
+    return mention
 
 
 def _past_copula(doc, i: int) -> int | None:
@@ -383,8 +401,9 @@ def _appositions(ctx: ArticleContext, person: SpanMention, sentence: int):
         i += 1
         if i < end and doc[i].lower_ == "who":
             i = _past_copula(doc, i + 1)  # "X, who is the president of Y"
-    elif i < end and doc[i].lower_ == "as" and doc[person.end - 1].dep_ in ("dobj", "oprd"):
-        i += 1  # "Siemens named Roland Busch as its new chief executive"
+    elif i < end and doc[i].lower_ == "as" and doc[person.end - 1].dep_ in ("dobj", "oprd") \
+            and doc[person.end - 1].head.lower_ in _naming_verbs():
+        i += 1  # "Siemens named Roland Busch as its new chief executive" (not "replaced Kaeser as")
     elif i < end and doc[i].lower_ not in BARE_ROLE_PREPOSITIONS:
         i = _past_copula(doc, i)  # "X is executive director of Y"
     if i is None:
@@ -402,8 +421,8 @@ def _appositions(ctx: ArticleContext, person: SpanMention, sentence: int):
         while i < end and (doc[i].lower_ in ARTICLES or doc[i].lower_ in title_modifiers("describe") or doc[i].pos_ == "ADJ"):
             i += 1
         mention = ctx.mention_at(i)
-        pronoun = mention is None and i < end and doc[i].lower_ in POSSESSIVE_PRONOUNS
-        if pronoun:
+        pronoun = i if mention is None and i < end and doc[i].lower_ in POSSESSIVE_PRONOUNS else None
+        if pronoun is not None:
             i += 1  # "its new chief executive": resolved once the title says what kind of owner it has
         elif mention is not None and mention.type in (EntityType.COUNTRY, EntityType.ORGANIZATION):
             owner_before = (mention.key, mention.type)  # "X, Germany's foreign minister"
@@ -418,9 +437,9 @@ def _appositions(ctx: ArticleContext, person: SpanMention, sentence: int):
         if match is None:
             break
         title, i = match
-        if pronoun:
+        if pronoun is not None:
             types = (EntityType.ORGANIZATION,) if title.owner == "organization" else (EntityType.COUNTRY, EntityType.ORGANIZATION)
-            referred = ctx.antecedent(sentence + 1, types, back=2)  # this sentence and the one before
+            referred = ctx.antecedent(sentence + 1, types, back=2, before=pronoun)  # this sentence and the one before
             owner_before = (referred.key, referred.type) if referred is not None else None
         if i + 1 < end and doc[i].lower_ == "and":
             second = _title_at(doc, i + 1, end)  # "president and chief executive of Y"
