@@ -168,7 +168,7 @@ def main() -> int:
               f"{graph_file.stat().st_size / 1e6:.0f} MB)", flush=True)
         del kg
 
-        memory_load, memory = timed(lambda: _oxigraph_memory(graph_file))
+        memory_load, memory = timed(lambda: sparql.open_graph(graph_file))
         disk_load, _ = timed(lambda: _oxigraph_disk(graph_file, folder / "store"))
         disk = ox.Store.read_only(str(folder / "store"))
         rdflib_load, graph = timed(lambda: Graph().parse(graph_file, format="nt"))
@@ -208,12 +208,6 @@ def main() -> int:
               f"median {statistics.median(ratios):.0f}x, geometric mean {statistics.geometric_mean(ratios):.0f}x "
               "(a stopped rdflib query counts at the cap)")
     return 0
-
-
-def _oxigraph_memory(graph_file: Path) -> ox.Store:
-    store = ox.Store()
-    store.load(path=str(graph_file), format=ox.RdfFormat.N_TRIPLES)
-    return store
 
 
 def _oxigraph_disk(graph_file: Path, directory: Path) -> None:

@@ -42,7 +42,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from newskg.errors import InputError, NoArticlesError
-from newskg.extractors.datafiles import read_table
+from newskg.extractors.datafiles import outlets, read_table
 from newskg.model import Article, ArticleProblem
 
 #: Files over this size are refused (a story is a few dozen kilobytes; a
@@ -533,7 +533,7 @@ class PageChrome:
             if row["kind"] not in kinds:
                 raise ValueError(f"newskg/data/page_chrome.tsv: unknown kind {row['kind']!r}")
             kinds[row["kind"]].append(re.compile(row["pattern"], re.IGNORECASE))
-        names = frozenset(row["name"].lower() for row in read_table("outlets.tsv", ("name", "label")))
+        names = frozenset(outlets())
         return cls(**{kind: tuple(patterns) for kind, patterns in kinds.items()}, outlet_names=names)
 
     def outlet_in(self, credit: str) -> str | None:

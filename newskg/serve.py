@@ -109,7 +109,7 @@ def _answer(store, base: str, query: str, accept: str, default_graphs: list[str]
             if media_type is None:
                 return Answer.error(406, f"a graph result can be sent as {', '.join(GRAPH_TYPES)}")
             fmt = getattr(ox.RdfFormat, GRAPH_TYPES[media_type])
-            body = ox.serialize(result, format=fmt, prefixes=sparql.prefixes(base)) or b""
+            body = sparql.serialize_graph(result, fmt, base)
         else:
             media_type = negotiate(accept, RESULT_TYPES)
             if media_type is None:

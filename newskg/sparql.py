@@ -16,7 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from newskg.errors import GraphFileError, QueryError
-from newskg.graph.namespaces import DEFAULT_BASE_IRI, PREFIXES, instance_prefixes
+from newskg.graph.namespaces import DEFAULT_BASE_IRI, SCHEMA, prefixes
 
 #: ``--format`` name -> result format for SELECT/ASK and RDF format for
 #: CONSTRUCT/DESCRIBE (``table`` is for people: aligned text, or Turtle).
@@ -69,17 +69,12 @@ def from_knowledge_graph(kg) -> ox.Store:
 def graph_base(store: ox.Store) -> str:
     """The base IRI the graph was built with, read off an article IRI
     (``<base>article/<id>``), so instance prefixes match a custom base."""
-    for solution in store.query("SELECT ?a WHERE { ?a a <https://schema.org/NewsArticle> } LIMIT 1",
+    for solution in store.query(f"SELECT ?a WHERE {{ ?a a <{SCHEMA.NewsArticle}> }} LIMIT 1",
                                 use_default_graph_as_union=True):
         iri = solution["a"].value
         if "/article/" in iri:
             return iri[: iri.rindex("article/")]
     return DEFAULT_BASE_IRI
-
-
-def prefixes(base: str = DEFAULT_BASE_IRI) -> dict[str, str]:
-    """Every prefix of the exports: vocabularies and minted instances."""
-    return PREFIXES | instance_prefixes(base)
 
 
 def run_query(store: ox.Store, query: str, base: str = DEFAULT_BASE_IRI, **options) -> QueryResult:
@@ -109,12 +104,17 @@ def format_result(result: QueryResult, fmt: str = "table", base: str = DEFAULT_B
     results_format, rdf_format = RESULT_FORMATS[fmt]
     known = prefixes(base)
     if isinstance(result, ox.QueryTriples):
-        return ox.serialize(result, format=rdf_format, prefixes=known) or b""
+        return serialize_graph(result, rdf_format, base)
     if results_format is not None:
         return result.serialize(format=results_format)
     if isinstance(result, ox.QueryBoolean):
         return b"yes\n" if bool(result) else b"no\n"
     return table(result, known, max_width).encode()
+
+
+def serialize_graph(result: ox.QueryTriples, rdf_format: ox.RdfFormat, base: str = DEFAULT_BASE_IRI) -> bytes:
+    """A CONSTRUCT/DESCRIBE result in ``rdf_format``, with the project's prefixes."""
+    return ox.serialize(result, format=rdf_format, prefixes=prefixes(base)) or b""
 
 
 def table(solutions: ox.QuerySolutions, known: dict[str, str], max_width: int = 80) -> str:

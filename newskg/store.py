@@ -29,15 +29,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 import pyoxigraph as ox
+from rdflib.namespace import RDF, RDFS, SKOS
 
 from newskg.errors import GraphFileError
 from newskg.exports.rdf import to_oxigraph_quads
 from newskg.graph.knowledge_graph import KnowledgeGraph
 from newskg.graph.namespaces import NKG, SCHEMA
 
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-SKOS_ALT_LABEL = ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
+RDF_TYPE, RDFS_LABEL, SKOS_ALT_LABEL = (ox.NamedNode(str(term)) for term in (RDF.type, RDFS.label, SKOS.altLabel))
 
 STORED_ARTICLES = f"""
 SELECT ?article ?path WHERE {{
@@ -108,8 +107,11 @@ class GraphStore:
         """Entity quads to add: all of a new entity's; for a stored one, its
         new spellings as alternative labels (one label per entity, always)."""
         merged = []
+        labels: dict[ox.NamedNode, set] = {}  # per entity, looked up once
         for quad in quads:
-            stored_labels = {q.object for q in self.oxigraph.quads_for_pattern(quad.subject, RDFS_LABEL, None)}
+            if quad.subject not in labels:
+                labels[quad.subject] = {q.object for q in self.oxigraph.quads_for_pattern(quad.subject, RDFS_LABEL, None)}
+            stored_labels = labels[quad.subject]
             if not stored_labels:
                 merged.append(quad)
             elif quad.predicate == RDFS_LABEL:

@@ -79,7 +79,7 @@ def test_seed_build_prints_a_summary(seeds_cli_run, seeds_out, seeds_kg):
     assert entities.startswith(f"entities: {len(seeds_kg.entities)} (")
     assert all(t in entities for t in ("Country", "Person", "Organization"))
     facts = next(l for l in lines if l.startswith("facts: "))
-    assert facts.startswith(f"facts: {len(seeds_kg.facts_by_triple())} (")
+    assert facts.startswith(f"facts: {len(seeds_kg.facts_by_triple)} (")
     assert all(r in facts for r in ("member_of", "leader_of", "not_member_of"))
     assert any(re.fullmatch(r"seconds: \d+(\.\d+)?", l) for l in lines)
 

@@ -151,7 +151,7 @@ def test_nasty_evidence_cannot_break_out_of_the_page(seed_page):
 def test_title_line_counts_articles_entities_facts_and_build_date(seed_page):
     page, _, kg = seed_page
     stats = re.search(r'<p id="stats">(.*?)</p>', page).group(1)
-    facts = len(kg.facts_by_triple())
+    facts = len(kg.facts_by_triple)
     assert stats.startswith(f"2 articles · {len(kg.entities)} entities · {facts} facts (+1 low-confidence, dashed)")
     assert stats.endswith(f"built {datetime.date.today().isoformat()}")
     assert 'id="notice"' not in page

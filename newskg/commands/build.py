@@ -95,13 +95,17 @@ def _formats(value: str) -> list[str]:
 
 
 def _write(kg, out: Path, formats: list[str], html_max_nodes: int | None) -> list[str]:
-    from newskg.exports.rdf import FORMATS as RDF_FORMATS, write_rdf
+    from newskg.exports.rdf import FORMATS as RDF_FORMATS, rdf_statements, write_rdf
 
     written = []
+    statements: dict[bool, list] = {}  # named graphs kept or not -> the converted graph, once each
     for name in formats:
         if name in RDF_FORMATS:
             path = out / RDF_FORMATS[name][0]
-            write_rdf(kg, path, name)
+            named = RDF_FORMATS[name][2]
+            if named not in statements:
+                statements[named] = rdf_statements(kg, name)
+            write_rdf(kg, path, name, statements[named])
         elif name == "csv":
             from newskg.exports.csv import write_csv
 

@@ -177,7 +177,7 @@ def _edge(ident: int, source: int, target: int, relation: str, confidence: float
 def _low_confidence(kg: KnowledgeGraph, index: dict[str, int]) -> dict[tuple, list[Fact]]:
     """Facts below ``kg.min_confidence`` between shown entities, grouped by
     what they state, unless a confident fact already states it."""
-    confident = set(kg.facts_by_triple())
+    confident = set(kg.facts_by_triple)
     grouped: dict[tuple, list[Fact]] = defaultdict(list)
     for fact in kg.facts:
         triple = fact.triple
@@ -304,7 +304,7 @@ def _repulsion(position: np.ndarray, mass: np.ndarray, rng: np.random.Generator,
 # ---- the page ----------------------------------------------------------------
 def render_page(kg: KnowledgeGraph, data: dict, title: str, nodes_total: int) -> str:
     """The whole HTML page as one string, every asset inlined."""
-    facts = len(kg.facts_by_triple())
+    facts = len(kg.facts_by_triple)
     low = sum(e["low"] for e in data["edges"])
     stats = (f"{len(kg.articles):,} {_plural(len(kg.articles), 'article')} · "
              f"{len(kg.entities):,} {_plural(len(kg.entities), 'entity', 'entities')} · "

@@ -15,10 +15,9 @@ from rdflib.namespace import RDF
 
 from newskg.exports.atomic import atomic_write
 from newskg.graph.knowledge_graph import KnowledgeGraph
-from newskg.graph.namespaces import PREFIXES, instance_prefixes
+from newskg.graph.namespaces import prefixes
 
-__all__ = ["FORMATS", "write_rdf", "write_turtle", "write_ntriples", "write_jsonld", "write_trig",
-           "to_oxigraph_quads", "to_oxigraph_triples"]
+__all__ = ["FORMATS", "rdf_statements", "write_rdf", "to_oxigraph_quads", "to_oxigraph_triples"]
 
 #: format name -> (file name, pyoxigraph format, keeps named graphs)
 FORMATS: dict[str, tuple[str, ox.RdfFormat, bool]] = {
@@ -61,25 +60,15 @@ def _subject_order(triple) -> tuple:
     return (str(triple[0]), str(triple[1]) != str(RDF.type))
 
 
-def write_rdf(kg: KnowledgeGraph, path: str | os.PathLike, fmt: str = "turtle") -> None:
-    """Write ``kg`` in one of :data:`FORMATS`, atomically."""
-    _, rdf_format, named = FORMATS[fmt]
-    statements = to_oxigraph_quads(kg) if named else to_oxigraph_triples(kg)
+def rdf_statements(kg: KnowledgeGraph, fmt: str) -> list[ox.Quad] | list[ox.Triple]:
+    """What a format of :data:`FORMATS` writes: quads when it keeps named graphs, else the union."""
+    return to_oxigraph_quads(kg) if FORMATS[fmt][2] else to_oxigraph_triples(kg)
+
+
+def write_rdf(kg: KnowledgeGraph, path: str | os.PathLike, fmt: str = "turtle", statements: list | None = None) -> None:
+    """Write ``kg`` in one of :data:`FORMATS`, atomically. ``statements``:
+    :func:`rdf_statements` for this format, when the caller writes several
+    formats and converts the graph once per kind."""
     with atomic_write(path, "wb") as handle:
-        ox.serialize(statements, handle, rdf_format, prefixes=PREFIXES | instance_prefixes(kg.base_iri))
-
-
-def write_turtle(kg: KnowledgeGraph, path: str | os.PathLike) -> None:
-    write_rdf(kg, path, "turtle")
-
-
-def write_ntriples(kg: KnowledgeGraph, path: str | os.PathLike) -> None:
-    write_rdf(kg, path, "ntriples")
-
-
-def write_jsonld(kg: KnowledgeGraph, path: str | os.PathLike) -> None:
-    write_rdf(kg, path, "jsonld")
-
-
-def write_trig(kg: KnowledgeGraph, path: str | os.PathLike) -> None:
-    write_rdf(kg, path, "trig")
+        ox.serialize(statements if statements is not None else rdf_statements(kg, fmt), handle, FORMATS[fmt][1],
+                     prefixes=prefixes(kg.base_iri))

@@ -94,14 +94,13 @@ class ArticleContext:
         return key
 
     # ---- discourse memory ----------------------------------------------
-    def recent(self, sentence: int, types: tuple[EntityType, ...], back: int = 3,
-               nominal_only: bool = True) -> list[SpanMention]:
+    def recent(self, sentence: int, types: tuple[EntityType, ...], back: int = 3) -> list[SpanMention]:
         """Mentions of ``types`` in the ``back`` sentences before
         ``sentence``, most recent first."""
         found = []
         for index in range(sentence - 1, max(-1, sentence - 1 - back), -1):
             found.extend(reversed([m for m in self.mentions_in(index) if m.type in types
-                                   and not (nominal_only and m.adjectival)]))
+                                   and not m.adjectival]))
         return found
 
     def antecedent(self, sentence: int, types: tuple[EntityType, ...], back: int = 2,

@@ -3,6 +3,7 @@
 bad edit fails with the file and line instead of a wrong extraction."""
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib import resources
 
 
@@ -24,3 +25,10 @@ def read_table(name: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
             raise ValueError(f"newskg/data/{name}:{number}: expected {len(columns)} tab-separated columns, got {len(cells)}")
         rows.append(dict(zip(columns, (c.strip() for c in cells))))
     return rows
+
+
+@lru_cache(maxsize=1)
+def outlets() -> dict[str, str]:
+    """News agencies and outlets by lower-cased name -> label: credits name
+    them ("Jane Doe, AFP"), and NER misreads them as people."""
+    return {r["name"].lower(): r["label"] for r in read_table("outlets.tsv", ("name", "label"))}

@@ -153,4 +153,4 @@ def _used_as_government(ctx: ArticleContext, mention: SpanMention) -> bool:
     partners = [root.head] if root.dep_ == "conj" else []
     partners += [c for c in root.children if c.dep_ == "conj"]
     return any(other is not None and other.type in (EntityType.CITY, EntityType.COUNTRY)
-               for other in (ctx.mentions.at(t.i) for t in partners))
+               for other in (ctx.mention_at(t.i) for t in partners))

@@ -88,7 +88,7 @@ def _facts_for_cue(ctx: ArticleContext, index, sent, start, end, row, other_cues
     elif negated:
         return
     types = (EntityType.COUNTRY,) if row["members"] == "countries" else MEMBER_TYPES[relation]
-    members = [m for m in _members(ctx, index, sent, cue, clause, organisation)
+    members = [m for m in _members(ctx, index, cue, clause, organisation)
                if not _nearer_other_cue(m.start, start, other_cues) and m.type in types]
     if not members:
         return
@@ -102,7 +102,7 @@ def _facts_for_cue(ctx: ArticleContext, index, sent, start, end, row, other_cues
                 continue
             verb_relation = Relation.NOT_MEMBER_OF if _negated(verb) else Relation.MEMBER_OF
             excluded = {m.key for m in members}
-            for member in _ellipsis_members(ctx, index, sent, verb, excluded):
+            for member in _ellipsis_members(ctx, index, verb, excluded):
                 yield Candidate(member.key, verb_relation, organisation.key, index, "membership.ellipsis.v1",
                                 confidence - 0.1)
 
@@ -196,7 +196,7 @@ def _describes_person(ctx: ArticleContext, cue) -> bool:
     return mention is not None and mention.type is EntityType.PERSON
 
 
-def _members(ctx: ArticleContext, index, sent, cue, clause, organisation) -> list[SpanMention]:
+def _members(ctx: ArticleContext, index, cue, clause, organisation) -> list[SpanMention]:
     """The countries (or organisations) the cue says are members."""
     doc = ctx.doc
     bidder = _bidder(ctx, cue)
@@ -231,7 +231,7 @@ def _bidder(ctx: ArticleContext, cue) -> SpanMention | None:
     return mention if mention is not None and mention.type is EntityType.COUNTRY else None
 
 
-def _ellipsis_members(ctx, index, sent, verb, excluded: set[str]) -> list[SpanMention]:
+def _ellipsis_members(ctx, index, verb, excluded: set[str]) -> list[SpanMention]:
     doc = ctx.doc
     members = []
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -18,9 +18,8 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
-from newskg.extractors.datafiles import read_table
+from newskg.extractors.datafiles import outlets, read_table
 from newskg.extractors.gazetteer import DEFAULT_MIN_POPULATION, TOWN_MIN_POPULATION, Gazetteer
 from newskg.extractors.titles import Title, TitleTable, title_modifiers
 from newskg.graph.namespaces import entity_key
@@ -38,16 +37,11 @@ NER_TYPES = {
 #: Labels NER gives names it misreads; kept only when a title shows a person ("Denis Tull, an Africa expert").
 MISREAD_PERSON_LABELS = ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW")
 NAME_CHARS = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž]")
-ARTICLES = ("the ", "The ")
+ARTICLES = ("the ", "The ")  # at the start of a label
+DETERMINERS = ("the", "a", "an")  # before a name, as tokens
 POSSESSIVE_S = ("'s", "’s")
 POSSESSIVE_MARKS = POSSESSIVE_S + ("'", "’")
 TITLE_DETERMINERS = ("the", "its", "their", "his", "her") + POSSESSIVE_S  # "the head of ...", "Italy's premier"
-
-
-@lru_cache(maxsize=1)
-def _outlets() -> dict[str, str]:
-    """News agencies and outlets, often misread as people in photo credits."""
-    return {r["name"].lower(): r["label"] for r in read_table("outlets.tsv", ("name", "label"))}
 
 
 @dataclass
@@ -197,7 +191,7 @@ def _title_follows(doc, span, titles: TitleTable) -> bool:
     if i + 2 >= len(doc) or doc[i].text != ",":
         return False
     i += 1
-    if doc[i].lower_ in ("a", "an", "the"):
+    if doc[i].lower_ in DETERMINERS:
         i += 1
     if i + 1 < len(doc) and doc[i].ent_type_ in ("GPE", "LOC", "NORP") and titles.starting_at(doc, i) is None:
         i += 1  # "an Africa expert", "a Russia analyst"
@@ -266,7 +260,7 @@ def _organisation_name(doc, start: int, end: int, titles: TitleTable) -> int | N
     a span (plus following capitalised words) containing an organisation
     head word ("Finnish" + "Institute of International Affairs")."""
     j = end
-    while j < len(doc) and (doc[j].is_title or doc[j].is_upper and len(doc[j]) > 1) \
+    while j < len(doc) and name_like(doc[j]) \
             and (doc[j].ent_iob_ == "O" or doc[j].ent_type_ == "ORG") and titles.starting_at(doc, j) is None:
         j += 1  # "Australian" + "Securities Exchange", "German" + [Chamber of Commerce]ORG
     j = _name_continuation(doc, j)
@@ -338,7 +332,7 @@ def _classify(doc, start: int, end: int, label: str, gazetteer: Gazetteer, title
 
 def _classify_span(doc, start: int, end: int, ner_label: str, gazetteer: Gazetteer) -> SpanMention | None:
     # Drop a leading "the" and a trailing possessive from the name.
-    while start < end and doc[start].lower_ in ("the", "a", "an"):
+    while start < end and doc[start].lower_ in DETERMINERS:
         start += 1
     while end > start and doc[end - 1].lower_ in POSSESSIVE_MARKS:
         end -= 1
@@ -366,8 +360,8 @@ def _classify_span(doc, start: int, end: int, ner_label: str, gazetteer: Gazette
         label = _clean_label(text)
         return SpanMention(start, end, EntityType.ORGANIZATION, label, entity_key(EntityType.ORGANIZATION, label),
                            surface=text)
-    if text.lower() in _outlets():
-        label = _outlets()[text.lower()]
+    if text.lower() in outlets():
+        label = outlets()[text.lower()]
         return SpanMention(start, end, EntityType.ORGANIZATION, label, entity_key(EntityType.ORGANIZATION, label),
                            surface=text)
     if ner_label in ("GPE", "LOC", "FAC", "ORG"):
@@ -405,7 +399,7 @@ def _split_title(doc, start: int, end: int, titles: TitleTable) -> SpanMention |
 
 
 def _is_name_token(token) -> bool:
-    return token.text[:1].isupper() or token.text in ("-", "'", "’", ".") or token.is_punct and token.text == "-"
+    return token.text[:1].isupper() or token.text in ("-", "'", "’", ".")
 
 
 def _clean_label(text: str) -> str:
@@ -474,15 +468,15 @@ def _resolve_short_names(mentions: list[SpanMention]) -> list[SpanMention]:
     """Point "Putin" at "Vladimir Putin": a person whose name is the first or
     last words of a longer name in the same article takes that name's key;
     when several longer names fit, the most recent one before it."""
-    full_names = [m for m in mentions if m.type is EntityType.PERSON and len(m.label.split()) > 1]
+    full_names = [(i, f, _fold(f.label.split())) for i, f in enumerate(mentions)
+                  if f.type is EntityType.PERSON and len(f.label.split()) > 1]
     resolved = []
     for index, m in enumerate(mentions):
         if m.type is EntityType.PERSON:
-            words = m.label.split()
+            words = _fold(m.label.split())
             candidates = [
-                (i, f) for i, f in enumerate(mentions)
-                if f in full_names and f.key != m.key and len(f.label.split()) > len(words)
-                and (_fold(f.label.split()[-len(words):]) == _fold(words) or _fold(f.label.split()[:len(words)]) == _fold(words))
+                (i, f) for i, f, full in full_names
+                if f.key != m.key and len(full) > len(words) and words in (full[-len(words):], full[:len(words)])
             ]
             if candidates:
                 before = [c for c in candidates if c[0] < index]

@@ -21,8 +21,8 @@ from newskg.extractors.context import POSSESSIVE_PRONOUNS, ArticleContext, Candi
 from newskg.extractors.datafiles import read_table
 from newskg.extractors.gazetteer import Gazetteer
 from newskg.extractors.location import COUNTRY_NOUNS
-from newskg.extractors.mentions import (ORGANISATION_WORDS, POSSESSIVE_MARKS, POSSESSIVE_S, QUOTE_MARKS, SpanMention,
-                                       name_like)
+from newskg.extractors.mentions import (DETERMINERS, ORGANISATION_WORDS, POSSESSIVE_MARKS, POSSESSIVE_S, QUOTE_MARKS,
+                                       SpanMention, name_like)
 from newskg.extractors.titles import Title, TitleTable, title_modifiers
 from newskg.graph.namespaces import entity_key
 from newskg.model import EntityType, Relation
@@ -31,7 +31,6 @@ ROLE_PREPOSITIONS = {"of", "at", "in", "with", "for", "from"}
 BARE_ROLE_PREPOSITIONS = {"of", "from"}  # "X of the Institute for Palestine Studies"
 BARE_MEMBERSHIP = Title("of", "member", "organization")
 COPULAS = {"is", "was", "has been", "had been", "became", "becomes", "serves as", "served as", "remains"}
-ARTICLES = {"a", "an", "the"}
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +50,8 @@ def _kind_at(doc, i: int, end: int) -> int | None:
 
 def _kind_ending_at(doc, end: int) -> int | None:
     """The first index of an organisation-kind noun ending just before ``end`` ("think tank")."""
-    return next((end - size for size in (2, 1) if end - size >= 0 and _kind_at(doc, end - size, end) == end), None)
+    return next((end - size for size in (2, 1)
+                 if end - size >= 0 and " ".join(t.lower_ for t in doc[end - size:end]) in organisation_kinds()), None)
 
 
 def extract(ctx: ArticleContext) -> Iterator[Candidate]:
@@ -64,28 +64,28 @@ def extract(ctx: ArticleContext) -> Iterator[Candidate]:
             title = _effective(ctx.doc, _inherited(ctx, person, sentence), person.title_start)
             owner = _owner_before(ctx, person.title_start, sentence, title)
             if owner is not None:
-                yield from _role_facts(ctx, person, title, [owner], sentence, "roles.title_before.v1", 0.9)
+                yield from _role_facts(person, title, [owner], sentence, "roles.title_before.v1", 0.9)
             elif title.implicit and dominant is not None and not _named_before(ctx.doc, person.title_start):
                 # "Prime Minister Tony Abbott told parliament ..." in an article about Australia.
-                yield from _role_facts(ctx, person, title, [dominant], sentence, "roles.implicit_country.v1", 0.6)
+                yield from _role_facts(person, title, [dominant], sentence, "roles.implicit_country.v1", 0.6)
         else:
             owner = _possessor(ctx, person)
             if owner is not None and len(person.label.split()) > 1:  # not "Germany's Adidas", a name NER took for a person
                 # "Hungary's Orban", "DW's Jan Walter": a country's person leads it, an organisation's works there.
                 title = Title("'s", "leader" if owner[1] is EntityType.COUNTRY else "member", "any")
-                yield from _role_facts(ctx, person, title, [owner], sentence, "roles.possessive.v1", 0.6)
+                yield from _role_facts(person, title, [owner], sentence, "roles.possessive.v1", 0.6)
         preceding = _title_phrase_before(ctx, person) or _title_of_owner_before(ctx, person)
         if preceding is not None:
             # "the head of the SSC, Mohammed Suweysi"
-            yield from _role_facts(ctx, person, preceding[0], [preceding[1]], sentence, "roles.title_phrase_before.v1", 0.85)
+            yield from _role_facts(person, preceding[0], [preceding[1]], sentence, "roles.title_phrase_before.v1", 0.85)
         party = _bracketed_organisation(ctx, person) or _possessed_organisation(ctx, person)
         if party is not None:
             # "Volker Kauder (CDU)", "Merkel's CDU"
             yield Candidate(person.key, Relation.AFFILIATED_WITH, party, sentence, "roles.bracket.v1", 0.8)
         for title, owner in _role_verbs(ctx, person):
-            yield from _role_facts(ctx, person, title, [owner], sentence, "roles.verb.v1", 0.8)
+            yield from _role_facts(person, title, [owner], sentence, "roles.verb.v1", 0.8)
         for title, owners in _appositions(ctx, person, sentence):
-            yield from _role_facts(ctx, person, title, owners, sentence, "roles.apposition.v1", 0.85)
+            yield from _role_facts(person, title, owners, sentence, "roles.apposition.v1", 0.85)
 
 
 def _dominant_country(ctx: ArticleContext) -> tuple[str, EntityType] | None:
@@ -287,7 +287,7 @@ def _effective(doc, title: Title, title_start: int) -> Title:
     return title
 
 
-def _role_facts(ctx, person, title: Title, owners, sentence, extractor, confidence) -> Iterator[Candidate]:
+def _role_facts(person, title: Title, owners, sentence, extractor, confidence) -> Iterator[Candidate]:
     for position, (owner_key, owner_type) in enumerate(owners):
         kind = "country" if owner_type is EntityType.COUNTRY else "organization"
         if owner_type not in (EntityType.COUNTRY, EntityType.ORGANIZATION) or not title.applies_to(kind):
@@ -418,7 +418,7 @@ def _appositions(ctx: ArticleContext, person: SpanMention, sentence: int):
     found = []
     while i < end:
         owner_before = None
-        while i < end and (doc[i].lower_ in ARTICLES or doc[i].lower_ in title_modifiers("describe") or doc[i].pos_ == "ADJ"):
+        while i < end and (doc[i].lower_ in DETERMINERS or doc[i].lower_ in title_modifiers("describe") or doc[i].pos_ == "ADJ"):
             i += 1
         mention = ctx.mention_at(i)
         pronoun = i if mention is None and i < end and doc[i].lower_ in POSSESSIVE_PRONOUNS else None
@@ -457,7 +457,7 @@ def _appositions(ctx: ArticleContext, person: SpanMention, sentence: int):
             break  # "X, the head of Y, Z": the phrase introduces Z, not X
         if owners:
             found.append((title, owners))
-        if i + 1 < end and doc[i].lower_ == "and" and (doc[i + 1].lower_ in ("a", "an", "the")
+        if i + 1 < end and doc[i].lower_ == "and" and (doc[i + 1].lower_ in DETERMINERS
                                                       or _title_at(doc, i + 1, end) is not None):
             i += 1  # "a senior fellow in X and a research associate at Y", "... at X and director of Y"
             continue
@@ -524,7 +524,7 @@ def _next_owner(ctx: ArticleContext, i: int, end: int):
                 and not mention.adjectival:
             break
         describing = mention is not None and (mention.adjectival or mention.type in (EntityType.CITY, EntityType.LOCATION))
-        if token.lower_ in ("the", "a", "an", "-") or token.is_lower or describing:
+        if token.lower_ in DETERMINERS or token.text == "-" or token.is_lower or describing:
             i = mention.end if describing else i + 1
             skipped += 1
             continue

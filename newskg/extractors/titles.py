@@ -70,7 +70,7 @@ class TitleTable:
         return replace(singular, plural=True) if singular is not None and singular.role == "leader" else None
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
 def title_modifiers(effect: str) -> frozenset[str]:
     """Words before a title with that ``effect`` (``demote`` or ``describe``), from ``data/title_modifiers.tsv``."""
     return frozenset(r["word"] for r in read_table("title_modifiers.tsv", ("word", "effect")) if r["effect"] == effect)

@@ -83,6 +83,7 @@ class KnowledgeGraph:
     def confident_facts(self) -> list[Fact]:
         return [f for f in self.facts if f.confidence >= self.min_confidence]
 
+    @cached_property
     def facts_by_triple(self) -> dict[tuple, list[Fact]]:
         """Confident facts grouped by what they state, evidence in order."""
         grouped: dict[tuple, list[Fact]] = defaultdict(list)
@@ -184,7 +185,7 @@ class KnowledgeGraph:
                 iri=str(self.entity_iri(entity.key)),
                 facts=counts.get(entity.key, 0),
             )
-        for (subject, relation, obj), facts in self.facts_by_triple().items():
+        for (subject, relation, obj), facts in self.facts_by_triple.items():
             evidence = [
                 {
                     "article_id": f.evidence.article_id,
@@ -215,7 +216,7 @@ class KnowledgeGraph:
         return Counter(e.type.value for e in self.entities.values())
 
     def relation_counts(self) -> Counter:
-        return Counter(triple[1].value for triple in self.facts_by_triple())
+        return Counter(triple[1].value for triple in self.facts_by_triple)
 
 
 def _bind(graph: Graph) -> None:

@@ -47,9 +47,14 @@ def instance_prefixes(base: str) -> dict[str, str]:
     return prefixes | {"article": f"{base}article/", "fact": f"{base}fact/"}
 
 
+def prefixes(base: str = DEFAULT_BASE_IRI) -> dict[str, str]:
+    """Every prefix of the exports: vocabularies and minted instances."""
+    return PREFIXES | instance_prefixes(base)
+
+
 def sparql_prologue(base: str = DEFAULT_BASE_IRI) -> str:
     """Every export prefix as SPARQL ``PREFIX`` lines, to predeclare."""
-    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in (PREFIXES | instance_prefixes(base)).items())
+    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in prefixes(base).items())
 
 
 def relation_property(relation: Relation) -> str:
