@@ -339,7 +339,7 @@ def test_no_membership_for_the_wrong_party(extract_text, text):
     organisation: none is a member or partner."""
     found = extract_text(text, confident=False)
     wrong = {f for f in found if f[1] in ("member_of", "joining", "partner_of")
-             and f[0] in ("Russia", "OSCE", "Georgia", "Germany")}
+             and f[0] in ("Russia", "Organization for Security and Co-operation in Europe", "Georgia", "Germany")}
     assert not wrong
 
 

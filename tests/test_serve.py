@@ -104,6 +104,8 @@ def test_updates_are_refused_and_change_nothing(endpoint, request_kwargs):
     response = requests.post(endpoint, timeout=30, **request_kwargs)
     assert response.status_code == 403 and "read-only" in response.text
     assert requests.get(endpoint, params={"query": SCO_MEMBERS}, timeout=30).json()["results"]["bindings"]
+    inserted = requests.get(endpoint, params={"query": "ASK { <urn:a> ?p ?o }"}, timeout=30).json()
+    assert inserted["boolean"] is False
 
 
 def test_a_malformed_query_gets_400_and_the_parsers_message(endpoint):

@@ -4,6 +4,7 @@ every class and property the graph uses."""
 from __future__ import annotations
 
 import dataclasses
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -50,13 +51,17 @@ def test_a_broken_graph_fails_with_one_readable_line_per_problem(tmp_path, capsy
     assert status == 1
     lines = out.splitlines()
     assert lines[0] == f"{path} does not conform: 4 violations"
+    confidence = [line for line in lines[1:] if "nkg:confidence" in line]
+    assert len(confidence) == 1 and re.fullmatch(
+        r'  fact:[0-9a-f]+ nkg:confidence: a statement needs one nkg:confidence, a decimal from 0 to 1 \(value: "1\.5"\)',
+        confidence[0])
     assert set(lines[1:]) == {
         "  country:china rdfs:label: an entity needs exactly one non-empty rdfs:label (other spellings go in skos:altLabel)",
         "  person:xi-jinping rdfs:label: an entity needs exactly one non-empty rdfs:label "
         '(other spellings go in skos:altLabel) (value: "")',
         "  person:xi-jinping nkg:leaderOf: nkg:leaderOf must point to a nkg:Country or a nkg:Organization "
         "(value: person:vladimir-putin)",
-        next(line for line in lines if "nkg:confidence" in line),
+        confidence[0],
     }
     assert "a decimal from 0 to 1 (value: \"1.5\")" in out
 
